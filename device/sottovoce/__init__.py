@@ -1,0 +1,8 @@
+"""sottovoce: an on-device privacy filter for smart speakers."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("sottovoce")
+except PackageNotFoundError:  # running from a source tree without installing
+    __version__ = "0.0.0"

@@ -1,0 +1,88 @@
+"""Argument parsing and dispatch to `sottovoce.commands.<module>`.
+
+Each module in `sottovoce.commands` is one sub-command. It defines `NAME` (the command, e.g.
+"check-config"), `HELP` (one line), `READS_CONFIG` (bool), `add_arguments(parser)` and
+`main(args) -> int`. Commands are found by listing the package, so adding one touches no other
+file. Commands that read the
+config get `--config` and `--set` here, and load settings through `load_settings(args)`, which
+turns every config problem into one clear message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from sottovoce import __version__
+from sottovoce.settings import ConfigError, Settings, load
+
+ORDER = ("run", "transcribe", "redact", "devices", "consent", "mute", "unmute", "audit", "forget",
+         "check-config", "doctor")
+
+EXIT_CONFIG = 2
+
+
+class CommandError(Exception):
+    """A problem the user can fix; the message names it and the fix. Exit status 1 unless given."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sottovoce", description="On-device privacy filter for smart speakers.")
+    parser.add_argument("--version", action="version", version=f"sottovoce {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in sorted(command_modules(), key=lambda m: (ORDER + (m.NAME,)).index(m.NAME)):
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        if module.READS_CONFIG:
+            p.add_argument("--config", metavar="FILE",
+                           help="config file (default: $SOTTOVOCE_CONFIG or /etc/sottovoce/sottovoce.toml)")
+            p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                           help="override a config key, e.g. --set audio.source=stdin (repeatable)")
+            p.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
+        p.set_defaults(_module=module)
+        module.add_arguments(p)
+    return parser
+
+
+def command_modules() -> list:
+    import sottovoce.commands as package
+
+    return [importlib.import_module(f"sottovoce.commands.{info.name}")
+            for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+
+
+def load_settings(args: argparse.Namespace) -> Settings:
+    settings = load(args.config, args.overrides)
+    level = "DEBUG" if getattr(args, "verbose", False) else settings.log.level.upper()
+    setup_logging(level)
+    return settings
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(stream=sys.stdout, level=level,
+                        format="%(levelname)s %(name)s: %(message)s", force=True)
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    module = args._module
+    try:
+        return int(module.main(args) or 0)
+    except ConfigError as exc:
+        print(f"sottovoce {args.command}: configuration problem:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_CONFIG
+    except CommandError as exc:
+        print(f"sottovoce {args.command}: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""One module per `sottovoce` sub-command: add_arguments(parser) and main(args) -> exit status."""
