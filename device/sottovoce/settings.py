@@ -107,6 +107,8 @@ class ConsentSettings:
     time_precision: str = field(default="minute", metadata=_check(lambda v: v in ("minute", "hour", "day"),
                                                                   '"minute", "hour" or "day"'))
     """How coarsely message times are rounded."""
+    extra_sensitive_terms: tuple[str, ...] = ()
+    """More words or phrases to hold back as sensitive (topic "household"), on top of sensitive_file."""
 
 
 @dataclass(frozen=True)
