@@ -53,8 +53,31 @@ def build_parser() -> argparse.ArgumentParser:
 def command_modules() -> list:
     import sottovoce.commands as package
 
-    return [importlib.import_module(f"sottovoce.commands.{info.name}")
-            for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+    modules = []
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_"):
+            continue
+        try:
+            modules.append(importlib.import_module(f"sottovoce.commands.{info.name}"))
+        except ImportError as exc:  # e.g. an optional dependency missing: say so when it is used
+            modules.append(_Unavailable(info.name.replace("_", "-"), exc))
+    return modules
+
+
+class _Unavailable:
+    """Stands in for a command whose module cannot be imported, and explains why when run."""
+
+    READS_CONFIG = False
+
+    def __init__(self, name: str, error: ImportError):
+        self.NAME, self.HELP, self._error = name, f"(unavailable: {error})", error
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("rest", nargs=argparse.REMAINDER)
+
+    def main(self, args) -> int:
+        raise CommandError(f"this command cannot run here: {self._error}; "
+                           "reinstall sottovoce with scripts/setup (or pip install -e .)")
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

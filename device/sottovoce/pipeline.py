@@ -1,0 +1,35 @@
+"""Builds the listening stages from settings, turning missing or broken models into CommandErrors."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sottovoce.cli import CommandError
+from sottovoce.listener import Listener
+from sottovoce.recognizer import AsrModelError, Recognizer, load_recognizer
+from sottovoce.settings import Settings
+from sottovoce.utterance import UtteranceLimits
+from sottovoce.vad import VoiceActivity
+from sottovoce.wake_word import WakeModelError, WakeWordDetector
+
+
+def build_detector(settings: Settings) -> WakeWordDetector:
+    try:
+        return WakeWordDetector(settings.wake.words, settings.wake.models_dir,
+                                threshold=settings.wake.threshold, refractory=settings.wake.refractory)
+    except WakeModelError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def build_recognizer(settings: Settings) -> Recognizer:
+    try:
+        return load_recognizer(settings.asr)
+    except AsrModelError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False) -> Listener:
+    u = settings.utterance
+    return Listener(build_detector(settings), VoiceActivity(u.vad_aggressiveness), build_recognizer(settings),
+                    UtteranceLimits(silence=u.silence, max_seconds=u.max_seconds, start_timeout=u.start_timeout),
+                    muted=muted)
