@@ -1,0 +1,88 @@
+"""Home Assistant MQTT discovery payloads: one device, an event entity and a mute switch.
+
+Pure. The device identifier is an HMAC of the local secret, so it is stable across restarts (Home
+Assistant keeps its entities) but says nothing about the machine: no hostname, MAC or serial.
+
+The event entity listens on .../text itself: every message published there carries "event_type"
+(its kind), so Home Assistant fires the event with the message's fields (id, site, time, text,
+redacted, wake_word) as attributes, and Node-RED sees the same payload. One topic, one delivery
+path through the outbox, rather than a second .../event copy that could drift or be lost apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from sottovoce.topics import Topics
+
+EVENT_TYPES = ("command", "text", "wake")
+PAYLOAD_MUTE = "mute"
+PAYLOAD_UNMUTE = "unmute"
+STATE_MUTED = "muted"
+STATE_LISTENING = "listening"
+ONLINE = "online"
+OFFLINE = "offline"
+
+
+def device_identifier(secret: bytes) -> str:
+    """A stable pseudonymous id derived from the local secret (16 hex digits)."""
+    if not secret:
+        raise ValueError("an empty secret cannot give a stable pseudonymous device id")
+    return hmac.new(secret, b"sottovoce/home-assistant/device", hashlib.sha256).hexdigest()[:16]
+
+
+def _device(device_id: str, version: str) -> dict:
+    return {
+        "identifiers": [f"sottovoce_{device_id}"],
+        "name": "sottovoce",
+        "manufacturer": "sottovoce",
+        "model": "privacy filter",
+        "sw_version": version,
+    }
+
+
+def _availability(topics: Topics) -> dict:
+    return {"availability_topic": topics.status, "payload_available": ONLINE,
+            "payload_not_available": OFFLINE}
+
+
+def event_config(topics: Topics, device_id: str, version: str) -> dict:
+    return {
+        "name": "Messages",
+        "unique_id": f"sottovoce_{device_id}_messages",
+        "state_topic": topics.text,
+        "event_types": list(EVENT_TYPES),
+        "qos": 1,
+        "icon": "mdi:account-voice",
+        "device": _device(device_id, version),
+        **_availability(topics),
+    }
+
+
+def switch_config(topics: Topics, device_id: str, version: str) -> dict:
+    return {
+        "name": "Mute",
+        "unique_id": f"sottovoce_{device_id}_mute",
+        "command_topic": topics.cmd,
+        "state_topic": topics.state,
+        "payload_on": PAYLOAD_MUTE,
+        "payload_off": PAYLOAD_UNMUTE,
+        "state_on": STATE_MUTED,
+        "state_off": STATE_LISTENING,
+        "optimistic": False,
+        "qos": 1,
+        "retain": False,
+        "icon": "mdi:microphone-off",
+        "device": _device(device_id, version),
+        **_availability(topics),
+    }
+
+
+def discovery_messages(topics: Topics, device_id: str, version: str) -> list[tuple[str, dict]]:
+    """(topic, payload) pairs to publish retained under the discovery prefix."""
+    node = f"sottovoce_{device_id}"
+    return [
+        (topics.discovery("event", node, "messages"), event_config(topics, device_id, version)),
+        (topics.discovery("switch", node, "mute"), switch_config(topics, device_id, version)),
+    ]
