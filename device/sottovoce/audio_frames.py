@@ -118,6 +118,11 @@ class Framer:
         self._start_at = start_at
 
     @property
+    def next_start(self) -> float:
+        """`start` the next frame will have."""
+        return self._start_at + self._frames * self.frame_samples / SAMPLE_RATE
+
+    @property
     def pending(self) -> int:
         """Samples waiting for the next frame."""
         return self._fill
@@ -157,7 +162,7 @@ class Framer:
         return self._emit(frame)
 
     def _emit(self, frame: np.ndarray) -> AudioChunk:
-        chunk = AudioChunk(frame, self._start_at + self._frames * self.frame_samples / SAMPLE_RATE)
+        chunk = AudioChunk(frame, self.next_start)
         self._frames += 1
         return chunk
 

@@ -137,7 +137,7 @@ class MicSource:
             except (AudioError, self._backend.PortAudioError, ValueError, OSError) as exc:
                 if down_since is None:
                     down_since = self._clock()
-                    log.warning("microphone unavailable: %s. Retrying with backoff up to %.0f s; %s",
+                    log.warning("microphone unavailable: %s. Retrying with backoff up to %g s; %s",
                                 exc, self._backoff[1], HELP)
                 else:
                     log.debug("microphone still unavailable: %s; next try in %.1f s", exc, delay)
@@ -148,7 +148,7 @@ class MicSource:
                 log.info("microphone back: %s (after %.1f s)", self.description, self._clock() - down_since)
             down_since = None
             delay = self._backoff[0]
-            framer.reset(self._clock() - t0)
+            framer.reset(max(self._clock() - t0, framer.next_start))  # never back in time
             try:
                 for block in self._blocks(stream):
                     yield from framer.push(conv.convert(block))
@@ -159,7 +159,7 @@ class MicSource:
                 self._stop(stream)
             if reason is not None:
                 down_since = self._clock()
-                log.warning("microphone lost: %s (%s). Reconnecting with backoff up to %.0f s; %s",
+                log.warning("microphone lost: %s (%s). Reconnecting with backoff up to %g s; %s",
                             self.description, reason, self._backoff[1], HELP)
         if self.dropped_blocks:
             log.info("microphone: %d blocks dropped in total because the pipeline fell behind", self.dropped_blocks)
