@@ -109,12 +109,13 @@ def where(mqtt: MqttSettings) -> str:
 def explain_refusal(reason_name: str, value: int, mqtt: MqttSettings) -> str:
     """One sentence naming a refused CONNACK and its fix (3.1.1 return codes and 5.0 reason codes)."""
     key = reason_name.lower()
-    if value in (4, 134) or "password" in key:
-        return (f"broker {where(mqtt)} refused the login for user {mqtt.username!r}: wrong username or password; "
-                "check mqtt.username and the password in mqtt.password_file / mqtt.password_env")
-    if value in (5, 135) or "not authorized" in key:
-        return (f"broker {where(mqtt)} refused the connection: not authorized; set mqtt.username and a password, "
-                "or allow this user in the broker's ACL")
+    if value in (4, 5, 134, 135) or "password" in key or "not authorized" in key:
+        if not mqtt.username:
+            return (f"broker {where(mqtt)} refused the connection ({reason_name}): it requires a login; "
+                    "set mqtt.username and the password in mqtt.password_file or mqtt.password_env")
+        return (f"broker {where(mqtt)} refused the login for user {mqtt.username!r} ({reason_name}): wrong "
+                "username or password, or the user is not allowed to connect; check mqtt.username, the "
+                "password in mqtt.password_file / mqtt.password_env, and the broker's password file and ACL")
     if value in (1, 132) or "protocol" in key:
         return (f"broker {where(mqtt)} does not support MQTT {mqtt.protocol}; "
                 "set mqtt.protocol to \"3.1.1\" or \"5\"")

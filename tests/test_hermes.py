@@ -1,0 +1,49 @@
+"""Hermes payloads: the field names Rhasspy 2.5 uses, siteId = the pseudonym, nothing else leaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce import hermes
+
+MESSAGE = {"id": "a1b2", "site": "kitchen", "time": "2026-11-21T06:00", "kind": "command",
+           "text": "turn on the lights", "redacted": {}, "wake_word": "hey_jarvis"}
+
+# Rhasspy 2.5 reference: hermes/asr/textCaptured and hermes/hotword/<wakewordId>/detected
+TEXT_CAPTURED_KEYS = {"text", "likelihood", "seconds", "siteId", "sessionId", "wakewordId"}
+HOTWORD_KEYS = {"modelId", "modelVersion", "modelType", "currentSensitivity", "siteId", "sessionId"}
+
+
+@pytest.mark.parametrize("kind, topic, keys", [
+    ("command", "hermes/asr/textCaptured", TEXT_CAPTURED_KEYS),
+    ("text", "hermes/asr/textCaptured", TEXT_CAPTURED_KEYS),
+    ("wake", "hermes/hotword/hey_jarvis/detected", HOTWORD_KEYS),
+])
+def test_payload_per_kind(kind, topic, keys):
+    [(got_topic, payload)] = hermes.payloads_for({**MESSAGE, "kind": kind})
+    assert got_topic == topic
+    assert set(payload) == keys
+    assert payload["siteId"] == "kitchen"
+    assert payload["sessionId"] == "a1b2"
+
+
+def test_text_captured_values_and_types():
+    _, p = hermes.text_captured(MESSAGE)
+    assert p["text"] == "turn on the lights"
+    assert isinstance(p["likelihood"], float) and isinstance(p["seconds"], float)
+    assert p["wakewordId"] == "hey_jarvis"
+
+
+def test_unknown_kind_gives_nothing():
+    assert hermes.payloads_for({**MESSAGE, "kind": "other"}) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("hey_jarvis", "hey_jarvis"),
+    ("/opt/models/Hey Bob.tflite", "hey_bob"),
+    ("x/y.onnx", "y"),
+    ("a+b#c", "a_b_c"),
+    ("", "default"),
+])
+def test_wakeword_id_is_topic_safe(name, expected):
+    assert hermes.wakeword_id(name) == expected

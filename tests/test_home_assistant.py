@@ -1,0 +1,73 @@
+"""Home Assistant discovery: the keys HA's MQTT docs require per platform, a pseudonymous device."""
+
+from __future__ import annotations
+
+import json
+import socket
+import uuid
+
+import pytest
+
+from sottovoce import command_topic, home_assistant as ha
+from sottovoce.topics import topics_for
+
+TOPICS = topics_for("", "kitchen")
+DEVICE = ha.device_identifier(b"local secret")
+
+# From home-assistant.io/integrations/<platform>.mqtt: keys marked "required: true", plus what the
+# device registry needs (unique_id, and a device block with identifiers) and our availability.
+REQUIRED = {
+    "event": {"state_topic", "event_types"},
+    "switch": {"command_topic"},
+}
+COMMON = {"unique_id", "device", "name", "availability_topic", "payload_available", "payload_not_available"}
+
+
+def configs() -> dict[str, tuple[str, dict]]:
+    return {topic.split("/")[1]: (topic, payload) for topic, payload in ha.discovery_messages(TOPICS, DEVICE, "0.1")}
+
+
+@pytest.mark.parametrize("platform", sorted(REQUIRED))
+def test_required_keys_per_platform(platform):
+    topic, payload = configs()[platform]
+    assert topic.startswith(f"homeassistant/{platform}/sottovoce_{DEVICE}/") and topic.endswith("/config")
+    missing = (REQUIRED[platform] | COMMON) - set(payload)
+    assert not missing, f"{platform} discovery lacks {missing}"
+    assert payload["device"]["identifiers"], "the device registry needs identifiers"
+    assert payload["availability_topic"] == TOPICS.status
+    json.dumps(payload)  # serialisable
+
+
+def test_event_entity_matches_the_message_topic_and_kinds():
+    _, event = configs()["event"]
+    assert event["state_topic"] == TOPICS.text
+    assert set(event["event_types"]) == {"command", "text", "wake"}
+
+
+def test_switch_payloads_match_the_command_parser_and_state_values():
+    _, switch = configs()["switch"]
+    assert switch["command_topic"] == TOPICS.cmd and switch["state_topic"] == TOPICS.state
+    assert command_topic.parse(switch["payload_on"].encode()) == "mute"
+    assert command_topic.parse(switch["payload_off"].encode()) == "unmute"
+    assert (switch["state_on"], switch["state_off"]) == ("muted", "listening")
+
+
+def test_unique_ids_differ_and_device_is_shared():
+    payloads = [p for _, p in configs().values()]
+    assert len({p["unique_id"] for p in payloads}) == len(payloads)
+    assert len({json.dumps(p["device"], sort_keys=True) for p in payloads}) == 1
+
+
+def test_device_identifier_is_stable_pseudonymous_and_secret_dependent():
+    assert ha.device_identifier(b"local secret") == DEVICE
+    assert ha.device_identifier(b"other secret") != DEVICE
+    assert len(DEVICE) == 16 and int(DEVICE, 16) >= 0
+    with pytest.raises(ValueError):
+        ha.device_identifier(b"")
+
+
+def test_no_machine_identity_in_discovery():
+    text = json.dumps(ha.discovery_messages(TOPICS, DEVICE, "0.1"))
+    mac = f"{uuid.getnode():012x}"
+    assert socket.gethostname() not in text
+    assert mac not in text.replace(":", "").lower()
