@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 _PCM, _FLOAT, _EXTENSIBLE = 0x0001, 0x0003, 0xFFFE
 _FORMAT_NAMES = {0x0002: "MS ADPCM", 0x0006: "A-law", 0x0007: "mu-law", 0x0011: "IMA ADPCM", 0x0055: "MP3"}
-FIX = ("convert it to a plain WAV, e.g. `sox IN.wav -b 16 OUT.wav` "
-       "or `ffmpeg -i IN -c:a pcm_s16le OUT.wav`")
+FIX = ("give a WAV recording, or convert the audio to one with `sox IN -r 16000 -c 1 -b 16 OUT.wav` "
+       "(or `ffmpeg -i IN -ar 16000 -ac 1 OUT.wav`)")
 BLOCK_FRAMES = 16384  # frames read at a time: bounded memory for long files
 
 
@@ -84,7 +84,7 @@ def open_wav(path: str | Path) -> _Reader:
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
-        raise AudioError(f"{path}: no such file; check the path given as audio.source=file:PATH") from None
+        raise AudioError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
         raise AudioError(f"{path}: is a folder, not a WAV file; give the path of a .wav file") from None
     except OSError as exc:
