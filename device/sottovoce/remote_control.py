@@ -25,8 +25,10 @@ class RemoteDecision:
     reason: str
 
 
-def parse_command(payload: bytes | str) -> str:
+def parse_command(payload: bytes | str | None) -> str:
     """The command word from an MQTT payload: "mute", "unmute", or "" when it is neither."""
+    if payload is None:
+        return ""
     if isinstance(payload, bytes):
         payload = payload.decode("utf-8", "replace")
     word = payload.strip().lower()
@@ -44,7 +46,7 @@ def decide_remote_command(command: str, *, allow_remote_unmute: bool) -> RemoteD
     return RemoteDecision(False, None, "unknown command on the MQTT command topic (expected mute or unmute)")
 
 
-def apply_remote_command(payload: bytes | str, settings: Settings, mute_state, audit=None) -> tuple[bool, str]:
+def apply_remote_command(payload: bytes | str | None, settings: Settings, mute_state, audit=None) -> tuple[bool, str]:
     """Carry out an MQTT command: set `mute_state` (a MuteState) and write an audit record.
 
     Returns (accepted, reason); the payload itself is never logged or audited (it could be anything)."""
