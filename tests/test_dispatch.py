@@ -1,0 +1,232 @@
+"""Dispatcher: consent + message + audit + outbox, with the shipped config, a real AuditLog and the
+real SQLite Outbox (sottovoce.outbox)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from importlib import resources
+from sottovoce import settings as settings_mod
+from sottovoce.audit import AuditLog
+from sottovoce.cli import CommandError
+from sottovoce.commands.consent import edit_config
+from sottovoce.dispatch import Decision, Dispatcher
+from sottovoce.events import Redacted, WakeDetected
+from sottovoce.mute_state import MuteState
+from sottovoce.outbox import Outbox
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
+NOW = 1_795_000_000.0
+
+TRANSCRIPTS = [
+    "turn on the kitchen lights",
+    "set a timer for ten minutes",
+    "what's the weather tomorrow",
+    "tell me a joke",
+    "call [NAME] on [PHONE]",
+    "i think i have cancer",
+    "who should i vote for",
+    "",
+]
+SECRETS = ["my lawyer says the divorce is final", "we cannot pay the overdraft zebracorn",
+           "tell grandma the zebracorn story"]
+
+
+def event(text: str, counts=None, word: str = "hey_jarvis") -> Redacted:
+    return Redacted(wake=WakeDetected(word, 0.9, 1.0), text=text, counts=counts or {})
+
+
+class Rig:
+    """Shipped config copied to tmp, state there, real audit log and outbox."""
+
+    def __init__(self, tmp: Path, overrides=()):
+        for name in ("sottovoce.toml", "commands.txt", "sensitive.toml"):
+            shutil.copy(ROOT / "config" / name, tmp / name)
+        self.config = tmp / "sottovoce.toml"
+        self.state = tmp / "state"
+        self.overrides = [f"state.dir={json.dumps(str(self.state))}", *overrides]
+        self.settings = settings_mod.load(self.config, self.overrides)
+        self.audit = AuditLog.for_settings(self.settings, clock=lambda: NOW)
+        self.outbox = Outbox(self.state / "outbox.sqlite3")
+        self.mute = MuteState(self.state)
+        self.dispatcher = Dispatcher(self.settings, audit=self.audit, outbox=self.outbox, mute=self.mute,
+                                     clock=lambda: NOW + 37.5, overrides=self.overrides)
+
+    def queued(self) -> list[dict]:
+        return [q.message for q in self.outbox.pending(1000)]
+
+    def close(self):
+        self.audit.close()
+        self.outbox.close()
+
+
+@pytest.fixture
+def rig(tmp_path):
+    r = Rig(tmp_path)
+    yield r
+    r.close()
+
+
+def make_rig(tmp_path, *flags):
+    return Rig(tmp_path, [f"consent.{f}=true" for f in flags])
+
+
+def state_bytes(state: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(state.iterdir()) if p.is_file())
+
+
+def test_default_config_sends_nothing(rig):
+    decisions = [rig.dispatcher.handle(event(t, {"name": 1})) for t in TRANSCRIPTS + SECRETS]
+    assert all(isinstance(d, Decision) for d in decisions)
+    assert [d.action for d in decisions] == ["held"] * 7 + ["dropped"] + ["held"] * 3
+    assert all(d.message is None for d in decisions)
+    assert rig.outbox.count() == 0
+    records = rig.audit.records()
+    assert len(records) == len(decisions)
+    assert all(r.payload is None for r in records)
+
+
+def test_held_text_is_not_in_the_audit_file_nor_the_logs(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    rig = make_rig(tmp_path, "commands", "text")  # text on, sensitive off: secrets are held as sensitive
+    try:
+        for text in SECRETS[:2]:
+            d = rig.dispatcher.handle(event(text))
+            assert d.action == "held" and "sensitive topic" in d.reason
+        (tmp_path / "x").mkdir()
+        default = Rig(tmp_path / "x")  # shipped config: no consent at all
+        d = default.dispatcher.handle(event(SECRETS[2]))
+        assert d.action == "held"
+        default.close()
+    finally:
+        rig.close()
+    raw = state_bytes(rig.state) + state_bytes(tmp_path / "x" / "state")
+    logs = caplog.text
+    assert "held" in logs  # the decisions were logged ...
+    for text in SECRETS:
+        for needle in (text, "zebracorn", "divorce", "overdraft"):
+            assert needle.encode() not in raw, needle  # ... but not the words
+            assert needle not in logs, needle
+
+
+def test_text_consent_sends_and_audits_the_exact_payload(tmp_path):
+    rig = make_rig(tmp_path, "text")
+    try:
+        d = rig.dispatcher.handle(event("call [NAME] on [PHONE]", {"name": 1, "phone": 1, "email": 0}))
+        assert d.action == "sent"
+        assert d.message["kind"] == "text" and d.message["text"] == "call [NAME] on [PHONE]"
+        assert d.message["redacted"] == {"name": 1, "phone": 1}
+        assert d.message["time"].endswith(":00Z")
+        jsonschema.validate(d.message, SCHEMA)
+        assert rig.queued() == [d.message]
+        (record,) = rig.audit.records()
+        assert record.decision == "sent" and record.payload == d.message and record.wake_word == "hey_jarvis"
+    finally:
+        rig.close()
+
+
+def test_commands_consent_sends_only_allowed_commands(tmp_path):
+    rig = make_rig(tmp_path, "commands")
+    try:
+        results = {t: rig.dispatcher.handle(event(t)) for t in TRANSCRIPTS}
+        sent = {t for t, d in results.items() if d.action == "sent"}
+        assert sent == set(TRANSCRIPTS[:3])
+        assert all(results[t].message["kind"] == "command" for t in sent)
+        assert [m["text"] for m in rig.queued()] == TRANSCRIPTS[:3]
+    finally:
+        rig.close()
+
+
+@pytest.mark.parametrize("flags,text,action,kind", [
+    (("text",), "i think i have cancer", "held", None),
+    (("text", "sensitive"), "i think i have cancer", "sent", "text"),
+    (("wake_events",), "", "sent", "wake"),
+    (("wake_events",), "i think i have cancer", "sent", "wake"),
+    (("text",), "", "dropped", None),
+    (("sensitive",), "i think i have cancer", "held", None),
+])
+def test_consent_combinations(tmp_path, flags, text, action, kind):
+    rig = make_rig(tmp_path, *flags)
+    try:
+        d = rig.dispatcher.handle(event(text, {"phone": 1}))
+        assert d.action == action
+        assert (d.message or {}).get("kind") == kind
+        if kind == "wake":
+            assert d.message["text"] == "" and d.message["redacted"] == {}
+            assert b"cancer" not in state_bytes(rig.state)
+        assert rig.outbox.count() == (1 if action == "sent" else 0)
+    finally:
+        rig.close()
+
+
+def test_muted_discards_even_with_consent(tmp_path):
+    rig = make_rig(tmp_path, "text", "wake_events")
+    try:
+        rig.mute.set(True, by="test")
+        d = rig.dispatcher.handle(event("turn on the lights"))
+        assert d.action == "muted" and d.message is None
+        assert rig.outbox.count() == 0
+        assert rig.audit.records()[-1].decision == "muted"
+        assert b"turn on the lights" not in state_bytes(rig.state)
+    finally:
+        rig.close()
+
+
+class BrokenOutbox:
+    def put(self, message):
+        raise OSError(f"disk full while writing {message}")
+
+
+class BrokenAudit:
+    def record(self, *a, **kw):
+        raise OSError("read-only file system")
+
+
+def test_outbox_failure_is_a_recorded_drop(tmp_path, caplog):
+    rig = make_rig(tmp_path, "text")
+    try:
+        d = Dispatcher(rig.settings, audit=rig.audit, outbox=BrokenOutbox(), mute=rig.mute).handle(event("hello there"))
+        assert d.action == "dropped" and "OSError" in d.reason
+        assert [r.decision for r in rig.audit.records()] == ["sent", "dropped"]
+        assert "hello there" not in caplog.text
+    finally:
+        rig.close()
+
+
+def test_nothing_is_sent_without_an_audit_record(tmp_path):
+    rig = make_rig(tmp_path, "text")
+    try:
+        d = Dispatcher(rig.settings, audit=BrokenAudit(), outbox=rig.outbox, mute=rig.mute).handle(event("hello"))
+        assert d.action == "dropped" and rig.outbox.count() == 0
+    finally:
+        rig.close()
+
+
+def test_consent_change_applies_without_restart_and_broken_config_sends_nothing(rig):
+    assert rig.dispatcher.handle(event("hello there")).action == "held"
+    edit_config(rig.config, {"text": True})
+    assert rig.dispatcher.handle(event("hello there")).action == "sent"
+    rig.config.write_text(rig.config.read_text() + "\n[bogus]\n")
+    assert rig.dispatcher.handle(event("hello there")).action == "held"
+    text = rig.config.read_text().replace("\n[bogus]\n", "")
+    rig.config.write_text(text)
+    assert rig.dispatcher.handle(event("hello there")).action == "sent"
+    edit_config(rig.config, {"text": False})
+    assert rig.dispatcher.handle(event("hello there")).action == "held"
+    assert rig.outbox.count() == 2
+
+
+def test_bad_policy_file_is_a_clear_error(tmp_path):
+    (tmp_path / "commands.txt").write_text("set (a timer\n")
+    settings = settings_mod.load(None, [f"consent.commands_file={json.dumps(str(tmp_path / 'commands.txt'))}",
+                                        f"consent.sensitive_file={json.dumps(str(ROOT / 'config/sensitive.toml'))}",
+                                        f"state.dir={json.dumps(str(tmp_path))}"])
+    with pytest.raises(CommandError, match="commands.txt:1"):
+        Dispatcher(settings, audit=None, outbox=None, mute=None)
