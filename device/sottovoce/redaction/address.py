@@ -1,0 +1,136 @@
+"""Street addresses ("four five six elm avenue apartment three b", "221B Baker Street, London")
+and the zip code that follows one.
+
+An address is a house number, one to three street-name words and a street type; or, after
+"I live on/at" / "my address is", the same without a number. Requiring the street type keeps
+"play track two on abbey road" and "set a timer for five minutes" out: function words and units
+may not be street names.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, DigitRun
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+STREET_TYPES = frozenset("""
+street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place pl terrace close crescent
+circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
+hill ridge view park heights crossing point
+""".split())
+# Street types that are also everyday words need a house number or a cue ("the park", "that way").
+WEAK_TYPES = frozenset("way close walk hill ridge view park heights crossing point row loop square st".split())
+DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast northwest southeast southwest".split())
+UNIT_WORDS = frozenset("apartment apt unit suite flat number no # floor".split())
+NOT_STREET = FUNCTION_WORDS | frozenset("""
+minutes minute hours hour seconds second degrees percent times plus minus dollars pounds euros cents
+track channel volume room level timer alarm lights light songs song music items steps miles blocks
+kilometers km feet meters the
+""".split())
+LIVE_CUES = (("live", "on"), ("live", "at"), ("lives", "on"), ("lives", "at"), ("address", "is"),
+             ("address", ":"), ("deliver", "to"), ("ship", "to"), ("moved", "to"), ("staying", "at"),
+             ("located", "at"), ("home", "is"), ("house", "is"))
+
+
+def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
+    """Index past "[dir] Name [Name [Name]] Type [unit]" starting at token i, or i if none."""
+    n = len(tokens)
+    j = i
+    if j < n and tokens[j].low in DIRECTIONS and j + 1 < n:
+        j += 1
+    names = 0
+    while j < n and names < 4:
+        low = tokens[j].low
+        if low in STREET_TYPES and names >= 1 and (numbered or low not in WEAK_TYPES):
+            end = j + 1
+            if end < n and tokens[end].low == ".":
+                end += 1
+            return _unit(tokens, end)
+        if not tokens[j].is_alnum or low in NOT_STREET:
+            return i
+        names += 1
+        j += 1
+    return i
+
+
+def _unit(tokens: list[Token], i: int) -> int:
+    n = len(tokens)
+    j = i
+    if j < n and tokens[j].low == ",":
+        j += 1
+    if j < n and tokens[j].low in UNIT_WORDS:
+        k = j + 1
+        if k < n and tokens[k].low in ("number", "no", "#"):
+            k += 1
+        end = k
+        while end < n and end - k < 4 and (_numberish(tokens[end].low) or len(tokens[end].low) == 1
+                                             and tokens[end].low.isalnum()
+                                             or any(c.isdigit() for c in tokens[end].low)):
+            end += 1
+        if end > k:
+            return end
+    return i
+
+
+def _numberish(low: str) -> bool:
+    return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
+
+
+def _house_number_end(tokens: list[Token], run: DigitRun) -> int:
+    """Past the run and an optional letter ("twenty two b", "221 B")."""
+    j = run.last + 1
+    if j < len(tokens) and len(tokens[j].low) == 1 and tokens[j].low.isalpha() and tokens[j].low not in "ai":
+        if j + 1 < len(tokens) and tokens[j + 1].is_alnum:
+            return j + 1
+    return j
+
+
+def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> tuple[list[Span], list[Span]]:
+    """(address spans, zip spans right after an address)."""
+    found: list[tuple[int, int]] = []
+    for run in runs:
+        start = run.first
+        j = _house_number_end(tokens, run)
+        end = _street_from(tokens, j, numbered=True)
+        if end > j:
+            found.append((start, end))
+    # Alphanumeric house numbers ("221B Baker Street") are not digit runs.
+    for k, tok in enumerate(tokens):
+        if tok.low[0].isdigit() and not tok.low.isdigit() and tok.is_alnum:
+            end = _street_from(tokens, k + 1, numbered=True)
+            if end > k + 1:
+                found.append((k, end))
+    for k in range(len(tokens) - 1):
+        if (tokens[k].low, tokens[k + 1].low) in LIVE_CUES:
+            j = k + 2
+            end = _street_from(tokens, j, numbered=False)
+            if end > j:
+                found.append((j, end))
+    addresses: list[Span] = []
+    zips: list[Span] = []
+    by_first = {r.first: r for r in runs}
+    for start, end in found:
+        last = end
+        # Town, state and zip after the street: "..., Springfield, IL 62704" / "... springfield six two seven oh four".
+        j = end
+        words = 0
+        # A written town needs a comma: "221B Baker Street, London".
+        town = written and end < len(tokens) and tokens[end].low == ","
+        while j < len(tokens) and words <= 3:
+            if j in by_first and len(by_first[j].digits) in (5, 9):
+                run = by_first[j]
+                zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
+                last = j
+                break
+            tok = tokens[j]
+            if tok.low == ",":
+                j += 1
+                continue
+            if not tok.is_word or tok.low in FUNCTION_WORDS or (written and not tok.text[0].isupper()):
+                break
+            words += 1
+            j += 1
+            if town:
+                last = j
+        addresses.append(Span(tokens[start].start, tokens[last - 1].end, "ADDRESS", 3))
+    return addresses, zips

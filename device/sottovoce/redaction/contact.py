@@ -1,0 +1,73 @@
+"""Email addresses said aloud ("john dot smith at gmail dot com") or half-written by Whisper.
+
+A spoken "at" is everywhere in commands ("set an alarm at seven"), so an address needs a domain
+("gmail", or a word then "dot" then a top-level domain) and, unless the domain is a mail
+provider, either a spelled local part (dots, digits) or an email cue in the line.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+PROVIDERS = frozenset("""
+gmail googlemail yahoo hotmail outlook icloud aol protonmail proton live msn gmx comcast verizon att
+mac yandex zoho btinternet sky mail fastmail hey tutanota
+""".split())
+TLDS = frozenset("com net org edu gov io co uk us ca de fr info biz me app dev ai au in nz ie tv ly".split())
+DOTS = frozenset((".", "dot"))
+LOCAL_JOINERS = frozenset(("dot", ".", "underscore", "_", "dash", "-", "hyphen", "plus", "+"))
+EMAIL_CUES = frozenset(("email", "e-mail", "emails", "emailed", "mail", "address", "gmail", "inbox"))
+LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset(("me", "it", "at", "is", "send", "write", "contact",
+                                                      "reach", "forward", "cc", "copy", "reply", "share"))
+
+
+def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
+    """(index past the domain, is a known provider) for a domain starting at token i."""
+    n = len(tokens)
+    if i >= n or not tokens[i].is_alnum:
+        return None
+    provider = tokens[i].low in PROVIDERS
+    j = i + 1
+    dots = 0
+    while j + 1 < n and tokens[j].low in DOTS and tokens[j + 1].is_alnum and (
+            tokens[j + 1].low in TLDS or dots == 0 and j + 2 < n and tokens[j + 2].low in DOTS):
+        j += 2
+        dots += 1
+    if dots == 0 and not provider:
+        return None
+    return j, provider
+
+
+def email_spans(tokens: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    lows = [t.low for t in tokens]
+    cued = any(w in EMAIL_CUES for w in lows)
+    for k, tok in enumerate(tokens):
+        if tok.low not in ("at", "@") or k == 0:
+            continue
+        dom = _domain_end(tokens, k + 1)
+        if dom is None:
+            continue
+        end, provider = dom
+        first = k
+        spelled = False
+        j = k - 1
+        while j >= 0 and k - j <= 8:
+            low = lows[j]
+            joined = j + 1 < k and lows[j + 1] in LOCAL_JOINERS
+            if low in LOCAL_JOINERS:
+                spelled = True
+            elif not tokens[j].is_alnum or (low in LOCAL_STOP and not joined):
+                break
+            elif low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS:
+                spelled = True
+            first = j
+            j -= 1
+        while first < k and lows[first] in LOCAL_JOINERS:
+            first += 1
+        if first == k or not (provider or spelled or cued):
+            continue
+        spans.append(Span(tokens[first].start, tokens[end - 1].end, "EMAIL", 3))
+    return spans

@@ -1,0 +1,165 @@
+"""Values said after a cue: secrets, plates, IDs, accounts, post codes, birth and expiry dates.
+
+The cue names the kind; these readers only decide where the value ends. Three value shapes:
+a spelled code (letters, NATO words, digits: "a b c one two three", "7ABC123", "GB82 WEST ..."),
+a date ("march third nineteen eighty four", "03/15/1984"), and a free secret ("purple monkey
+dishwasher"), which runs to the next boundary word.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.cues import CUE_INDEX
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS, REPEAT_WORDS
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_VALUE, Token
+
+CONNECTORS = frozenset("""
+is was it's its are be will should number no num # : = - reads says as ending ends in on of now
+to set changed change":" one
+""".split()) - {"one"}
+CODE_KINDS = ("PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV")
+NATO = frozenset("""
+alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november
+oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu
+""".split())
+LETTER_NAMES = frozenset("bee cee dee ee eff gee aitch jay kay el em en pee cue ar ess tee vee ex zee zed".split())
+CODE_JOINERS = frozenset(("-", "dash", "hyphen", "/", "slash", "space", "."))
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the"))
+# Words right after a secret cue that say something about the secret, not the secret itself.
+NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
+wrong incorrect expired weak strong same saved working broken locked changed reset forgotten
+lost stolen blocked needed required protected hint manager field box screen prompt
+""".split())
+# Single-word secret cues that are also everyday words ("pin this note", "write some code").
+WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
+OWNER_WORDS = frozenset("my the our your his her their new this that a its card debit bank phone sim atm".split())
+SECRET_LINKS = frozenset("is was it's its : = to be as".split())
+
+
+def _is_numberish(low: str) -> bool:
+    return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
+
+
+def _is_code_token(tok: Token) -> bool:
+    low = tok.low
+    if _is_numberish(low) or low in REPEAT_WORDS or low in NATO or low in LETTER_NAMES:
+        return True
+    if len(low) == 1 and low.isalpha():
+        return True
+    if tok.text.isalnum() and any(c.isdigit() for c in low):
+        return True
+    return tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 4
+
+
+def _read_code(tokens: list[Token], i: int, limit: int = 40) -> int:
+    """Index one past the last token of a spelled code starting at i (i itself if none)."""
+    j = i
+    end = i
+    while j < len(tokens) and j - i < limit:
+        tok = tokens[j]
+        if _is_code_token(tok):
+            end = j + 1
+        elif tok.low in CODE_JOINERS and end == j and j + 1 < len(tokens) and _is_code_token(tokens[j + 1]):
+            pass
+        else:
+            break
+        j += 1
+    if end == i:
+        return i
+    value = tokens[i:end]
+    has_digit = any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in value)
+    return end if has_digit or len(value) >= 3 else i
+
+
+def _is_ordinal(low: str) -> bool:
+    return low in ORDINAL_WORDS or (len(low) > 2 and low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"))
+
+
+def _read_date(tokens: list[Token], i: int, expiry: bool) -> int:
+    j = i
+    end = i
+    while j < len(tokens) and j - i < 12:
+        low = tokens[j].low
+        if low in MONTHS or _is_numberish(low) or _is_ordinal(low):
+            end = j + 1
+        elif low not in DATE_JOINERS:
+            break
+        j += 1
+    if expiry and any(_is_ordinal(t.low) for t in tokens[i:end]):
+        return i  # "the milk expires on march third": a day, not a card expiry
+    return end
+
+
+def _read_secret(tokens: list[Token], i: int) -> int:
+    """A code, else up to five words up to a boundary word or the end of the sentence."""
+    n = len(tokens)
+    end = _read_code(tokens, i)
+    if end > i:
+        return end
+    if i >= n or tokens[i].low in NOT_A_SECRET or not tokens[i].is_alnum:
+        return i
+    j = i
+    end = i
+    words = 0
+    while j < n:
+        tok = tokens[j]
+        if tok.is_alnum:
+            if tok.low in STOP_AFTER_VALUE or words == 5:
+                break
+            words += 1
+            end = j + 1
+        elif tok.low in SENTENCE_END and (j + 1 == n or tokens[j + 1].start > tok.end):
+            break
+        j += 1
+    return end
+
+
+def _skip_connectors(tokens: list[Token], i: int) -> int:
+    k = 0
+    while i < len(tokens) and k < 4 and (tokens[i].low in CONNECTORS or tokens[i].low == "the"):
+        i += 1
+        k += 1
+    return i
+
+
+def cued_spans(tokens: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        hit = CUE_INDEX.cue_ending_at(tokens, i)
+        if hit is None or hit[0] in ("CARD", "PHONE"):
+            i += 1
+            continue
+        kind, cue_start = hit
+        j = _skip_connectors(tokens, i + 1)
+        linked = j > i + 1
+        end = j
+        if kind == "SECRET":
+            if tokens[i].low in WEAK_SECRET_CUES and i - cue_start == 0:
+                owned = cue_start > 0 and tokens[cue_start - 1].low in OWNER_WORDS
+                if not owned or not (linked or (j < n and _is_numberish(tokens[j].low))):
+                    i += 1
+                    continue
+            if linked and any(tokens[k].low in SECRET_LINKS for k in range(i + 1, j)):
+                end = _read_secret(tokens, j)
+            else:
+                end = _read_code(tokens, j)
+        elif kind in ("DOB", "EXPIRY"):
+            end = _read_date(tokens, j, expiry=kind == "EXPIRY")
+            if end == j and kind == "EXPIRY":
+                end = _read_code(tokens, j)
+                if end > j and not any(_is_numberish(t.low) or t.low.isdigit() for t in tokens[j:end]):
+                    end = j
+        else:
+            end = _read_code(tokens, j)
+        if end > j:
+            spans.append(Span(tokens[j].start, tokens[end - 1].end, kind, 3))
+            i = end
+        else:
+            i += 1
+    return spans

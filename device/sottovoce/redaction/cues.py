@@ -1,0 +1,80 @@
+"""Cue phrases: the words people say just before a piece of personal data.
+
+A cue decides what a number or code *is* ("my social is ...", "expires ...", "door code ...");
+the value detectors then only have to find where it ends. Kept in one table so a reviewer can see
+every trigger in one place.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.tokens import Token
+
+CUES: dict[str, tuple[str, ...]] = {
+    "CARD": ("card", "card number", "card no", "credit card", "debit card", "visa", "mastercard", "master card",
+             "amex", "american express", "discover card", "card ending in", "card ending", "long number"),
+    "CVV": ("cvv", "cvc", "cv2", "cvv2", "cvc2", "security code", "three digit code", "3 digit code", "3-digit code",
+            "code on the back", "digits on the back", "card verification code", "verification value", "csc"),
+    "EXPIRY": ("expires", "expiry", "expiry date", "expiration", "expiration date", "exp", "exp date", "expiring",
+               "valid thru", "valid through", "valid until", "good thru", "good through", "expires on", "expires in",
+               "expire"),
+    "NATIONAL_ID": ("social security number", "social security", "social", "ssn", "s s n", "national insurance",
+                    "national insurance number", "ni number", "n i number", "passport number", "passport",
+                    "passport no", "driver's license number", "drivers license number", "driver license number",
+                    "driving licence number", "driving license number", "license number", "licence number",
+                    "tax id", "tax number", "taxpayer id", "tax identification number", "id number", "national id",
+                    "medicare number", "medicare", "insurance number", "itin", "ein", "sin", "social insurance number",
+                    "member id", "patient id", "identity number", "id card number", "nhs number", "id"),
+    "ACCOUNT": ("account", "account number", "account no", "acct", "routing number", "routing", "sort code",
+                "iban", "bank account", "checking account", "savings account", "aba number", "swift code",
+                "account ending in", "account ending", "routing no", "bank details", "account is"),
+    "POSTCODE": ("zip", "zip code", "zipcode", "postcode", "post code", "postal code", "postal"),
+    "PLATE": ("plate", "plates", "license plate", "licence plate", "number plate", "plate number", "registration",
+              "registration number", "reg", "reg number", "reg plate", "tag number", "license plate number",
+              "licence plate number", "car registration", "vehicle registration"),
+    "DOB": ("born", "born on", "born in", "birthday", "birth date", "birthdate", "date of birth", "dob", "d o b",
+            "d.o.b", "date-of-birth"),
+    "SECRET": ("password", "passcode", "pass code", "passphrase", "pass phrase", "pin", "pin number", "pin code",
+               "door code", "alarm code", "gate code", "garage code", "lock code", "entry code", "access code",
+               "unlock code", "keypad code", "safe code", "safe combination", "combination", "wifi password",
+               "wi-fi password", "login", "security pin", "secret code", "verification code", "one time code",
+               "otp", "code", "security answer", "secret word", "password hint"),
+    "PHONE": ("phone", "phone number", "number", "cell", "cell number", "mobile", "mobile number", "call",
+              "call me", "text", "text me", "dial", "ring", "reach me", "reach", "fax", "landline", "contact",
+              "whatsapp", "extension", "telephone", "home number", "work number", "cell phone", "callback"),
+}
+
+
+class CueIndex:
+    """Longest-first lookup of cue phrases ending at a token position."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]):
+        self._by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, phrases in table.items():
+            for phrase in phrases:
+                ws = tuple(phrase.split())
+                self._by_last.setdefault(ws[-1], []).append((ws, kind))
+        for entries in self._by_last.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def cue_ending_at(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
+        """(kind, index of the cue's first token) for the longest cue whose last word is token i."""
+        entries = self._by_last.get(tokens[i].low)
+        if not entries:
+            return None
+        for ws, kind in entries:
+            start = i - len(ws) + 1
+            if start >= 0 and all(tokens[start + k].low == w for k, w in enumerate(ws)):
+                return kind, start
+        return None
+
+    def nearest_before(self, tokens: list[Token], i: int, window: int = 8,
+                       kinds: frozenset[str] | None = None) -> tuple[str, int] | None:
+        """The cue nearest before token i (within `window` tokens) as (kind, cue end index)."""
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            hit = self.cue_ending_at(tokens, j)
+            if hit is not None and (kinds is None or hit[0] in kinds):
+                return hit[0], j
+        return None
+
+
+CUE_INDEX = CueIndex(CUES)

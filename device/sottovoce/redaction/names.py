@@ -1,0 +1,205 @@
+"""Person names: from a name list, after cues ("call", "text", "my name is" ...), and the
+household's own names.
+
+The list is Faker's en_US person provider (about 700 first and 1,000 last names drawn from US
+Census and SSA frequency data): Faker is actively maintained, installs from PyPI with no network
+access at run time, and its lists are plain Python data we read once. Many of those names are
+also everyday words ("will", "mark", "may", "grace", "bill", "green", "hall", "day"); those are
+AMBIGUOUS and count as names only next to another name, after a cue, or when Whisper capitalises
+them mid-sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable
+
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+AMBIGUOUS = frozenset("""
+will mark may grace bill june april august autumn summer dawn faith joy hope amber jade jasmine daisy holly
+heather ivy crystal diamond ebony melody destiny mercedes angel christian raven misty sandy brandy sherry
+candy penny robin rose ruby jack max pat sue bob gene guy jean lance lee ray rich drew grant hunter chase
+dale glen dean earl don gay art kent miles norman page paige parker carol carmen victor oscar sierra alexa
+jesus chad cole frank frances baker ball banks barber bass bean beard bell berry best bird bishop black
+branch bright brooks brown burns bush butler cannon carpenter case chambers cherry church clay combs cook
+cooper crane cross curry day downs drake duke english fields fisher flowers ford foster fox french frost fry
+fuller gamble gates glass golden good graves gray green gross hall hardy hart heath hill holder holland hood
+horn house hull hunt key king knight lamb lane little long love mack mann marks marsh mason mayo meadows
+mills moody moon moss newton noble pace park parks peck petty pierce pope porter potter powers price prince
+reed rice roach roman rush savage sharp shepherd shields short small snow sparks spears stark stone stout
+strong summers tanner turner valentine vega villa wade walker wall walls ward ware washington waters watts
+weeks wells west white winters wise wolf wood woods york young luna bond booth bridges buck simon austin
+houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea kim le li
+ho yu wu lam ali case pitts rowe sexton orr floyd marshall cash hope sky joyce tucker
+""".split())
+# Ambiguous first names that after "to", "for", "with" are far likelier things ("volume to max").
+THINGS = frozenset("""
+max jack crystal diamond amber jade jasmine daisy holly heather ivy ruby candy brandy sherry penny robin rose
+angel christian destiny melody mercedes misty sandy summer autumn dawn joy hope faith chase hunter art
+lance kent dale glen dean earl don gay guy gene jean ray rich drew grant page miles norman victor oscar
+sierra alexa jesus chad cole frank bill will pat sue bob raven
+""".split())
+MONTHS_AND_DAYS = frozenset("""
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday
+""".split())
+# Words after which a listed or capitalised word is a person, even an ambiguous one.
+STRONG_CUES = (
+    "call", "text", "tell", "message", "remind", "ask", "ring", "email", "ping", "invite", "meet", "phone",
+    "dial", "notify", "warn", "facetime", "dm", "thank", "congratulate", "wake", "pick up", "drop off",
+    "my name is", "name is", "named", "called", "this is", "i'm", "i am", "it's", "dear", "hi", "hey", "hello",
+    "meeting with", "lunch with", "dinner with", "call with", "appointment with", "date with", "from",
+    "with", "for", "to", "and", "cc", "let",
+)
+# After these, a month is a month ("set the alarm for june", "remind me in may").
+WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
+# "my name is" takes even a name we do not know; the others only take listed or capitalised names.
+INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("named",), ("called",), ("name's",), ("i'm",), ("i", "am"))
+FAMILY = frozenset("""
+mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
+sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
+nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
+""".split())
+# Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
+MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
+NOT_INTRO = FUNCTION_WORDS | FAMILY | frozenset("""
+not so very really just going here back home out ready done fine good sorry busy tired hungry late
+calling looking trying sure afraid
+""".split())
+
+
+@dataclass(frozen=True)
+class NameList:
+    first: frozenset[str]
+    last: frozenset[str]
+    household: frozenset[str]
+
+    def is_listed(self, low: str) -> bool:
+        return low in self.first or low in self.last or low in self.household
+
+    def is_clear(self, low: str) -> bool:
+        """Listed and not also an everyday word."""
+        return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
+
+
+@functools.lru_cache(maxsize=1)
+def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
+    from faker.providers.person.en_US import Provider
+
+    first = set(Provider.first_names) | set(Provider.first_names_female) | set(Provider.first_names_male)
+    return frozenset(n.lower() for n in first), frozenset(n.lower() for n in Provider.last_names)
+
+
+def load_names(extra: Iterable[str] = ()) -> NameList:
+    first, last = _faker_names()
+    household = frozenset(w.lower() for name in extra for w in name.split() if w.strip())
+    return NameList(first, last, household)
+
+
+_CUE_PHRASES = tuple(sorted((tuple(c.split()) for c in STRONG_CUES), key=len, reverse=True))
+
+
+def _cue_before(tokens: list[Token], i: int) -> tuple[str, ...] | None:
+    for phrase in _CUE_PHRASES:
+        k = i - len(phrase)
+        if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
+            return phrase
+    return None
+
+
+def _capitalised_mid_sentence(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if not tok.text[0].isupper() or tok.text.isupper() and len(tok.text) > 1:
+        return False
+    return i > 0 and tokens[i - 1].low not in (".", "!", "?", ":", '"')
+
+
+def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
+    n = len(tokens)
+    is_name = [False] * n
+    written = any(t.text[0].isupper() for t in tokens[1:] if t.is_word and t.low != "i")
+
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        base = tok.base
+        if base in FAMILY:
+            continue
+        cue = _cue_before(tokens, i)
+        media = i > 0 and tokens[i - 1].low in MEDIA_CUES
+        if names.is_clear(base) and not media:
+            is_name[i] = True
+            continue
+        if base in names.household:
+            is_name[i] = True
+            continue
+        listed = names.is_listed(base)
+        if cue is not None:
+            if base in MONTHS_AND_DAYS and (cue[-1] in WEAK_FOR_MONTHS or _followed_by_number(tokens, i)):
+                continue
+            weak = cue[-1] in WEAK_FOR_MONTHS
+            if listed and (not weak or (base in names.first and base not in FUNCTION_WORDS
+                                        and base not in THINGS)):
+                is_name[i] = True
+                continue
+            if written and _capitalised_mid_sentence(tokens, i) and base not in FUNCTION_WORDS \
+                    and base not in MONTHS_AND_DAYS and cue[-1] not in WEAK_FOR_MONTHS:
+                is_name[i] = True
+                continue
+        if listed and written and _capitalised_mid_sentence(tokens, i) and base not in MONTHS_AND_DAYS \
+                and not media and not (i + 1 < n and tokens[i + 1].text[0].isupper() and not
+                                       names.is_listed(tokens[i + 1].base)) \
+                and tokens[i - 1].low not in ("the", "a", "of", "on", "in", "at"):
+            is_name[i] = True
+
+    # "my name is xiomara okafor": take up to two unknown words after an introduction.
+    for i in range(n):
+        for phrase in INTRO_CUES:
+            if i + len(phrase) <= n and all(tokens[i + m].low == w for m, w in enumerate(phrase)):
+                j = i + len(phrase)
+                if phrase in (("i'm",), ("i", "am")) and not (j < n and (is_name[j] or names.is_listed(tokens[j].base))):
+                    continue
+                taken = 0
+                while j < n and taken < 2 and tokens[j].is_word and tokens[j].base not in NOT_INTRO:
+                    is_name[j] = True
+                    j += 1
+                    taken += 1
+                break
+
+    # Grow runs: an ambiguous or unknown-but-capitalised neighbour of a name is part of it
+    # ("will smith", "john white", "John Okafor").
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if is_name[i] or not tokens[i].is_word or tokens[i].base in FUNCTION_WORDS and tokens[i].base not in (
+                    "will", "may", "mark", "bill", "pat", "don"):
+                continue
+            left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
+            right = i + 1 < n and is_name[i + 1]
+            if not (left or right):
+                continue
+            base = tokens[i].base
+            if base in FAMILY or base in MONTHS_AND_DAYS:
+                continue
+            if names.is_listed(base) or (written and tokens[i].text[0].isupper() and _capitalised_mid_sentence(tokens, i)):
+                is_name[i] = True
+                changed = True
+
+    spans: list[Span] = []
+    for i in range(n):
+        if is_name[i]:
+            spans.append(Span(tokens[i].start, tokens[i].base_end, "NAME", 1))
+    return spans
+
+
+def _followed_by_number(tokens: list[Token], i: int) -> bool:
+    if i + 1 >= len(tokens):
+        return False
+    low = tokens[i + 1].low
+    from sottovoce.redaction.numbers import DIGIT_WORDS, COMPOUND_WORDS, ORDINAL_WORDS
+
+    return low[:1].isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in ORDINAL_WORDS

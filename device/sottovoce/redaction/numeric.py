@@ -1,0 +1,95 @@
+"""Numbers that identify someone: phone, card, expiry, security code, national ID, account, zip.
+
+Every run of digits (written or spoken, see `numbers`) is classified by the nearest cue before it
+and by its shape. Without a cue only long runs are removed (7+ digits: phones, cards, accounts),
+so times, temperatures, prices, track numbers and arithmetic pass untouched. Phone shape is
+checked with `phonenumbers` (Google's libphonenumber metadata, maintained for every region) rather
+than our own length tables.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from sottovoce.redaction.cues import CUE_INDEX
+from sottovoce.redaction.numbers import DigitRun, digit_runs
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import Token
+
+# Shortest digit string each cued kind accepts (a shorter number after the cue is something else:
+# "call me in five minutes").
+MIN_DIGITS = {"PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
+              "SECRET": 3, "PLATE": 3, "DOB": 4}
+MAX_DIGITS = {"CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
+_REGIONS = ("US", "GB")
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for k, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if k % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def looks_like_phone(digits: str) -> bool:
+    for region in _REGIONS:
+        try:
+            if phonenumbers.is_possible_number(phonenumbers.parse(digits, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+def _uncued_kind(run: DigitRun) -> str | None:
+    digits = run.digits
+    n = len(digits)
+    if run.groups == (3, 2, 4):
+        return "NATIONAL_ID"
+    if 13 <= n <= 19 and luhn_ok(digits):
+        return "CARD"
+    if 7 <= n <= 15:
+        return "PHONE" if looks_like_phone(digits) else "ACCOUNT"
+    if n > 15:
+        return "ACCOUNT"
+    return None
+
+
+def _after_card(run: DigitRun) -> str | None:
+    """A short number after card details: expiry if it reads as a month/year, else the security code."""
+    d = run.digits
+    if run.slashes or (len(d) in (4, 6) and 1 <= int(d[:2]) <= 12 and len(run.groups) >= 2):
+        return "EXPIRY"
+    if len(d) in (3, 4):
+        return "CVV"
+    return None
+
+
+def number_spans(tokens: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    card_seen = False
+    for run in digit_runs(tokens):
+        n = len(run.digits)
+        kind: str | None = None
+        cue = CUE_INDEX.nearest_before(tokens, run.first, window=8)
+        if cue is not None:
+            cued = cue[0]
+            if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not (run.quantity and cued != "DOB"):
+                kind = cued
+            elif cued == "CARD" and card_seen:
+                kind = _after_card(run)
+        if kind is None and card_seen and cue is not None and cue[0] in ("CARD", "PHONE") and n <= 6:
+            kind = _after_card(run)
+        if kind is None and not run.quantity:
+            kind = _uncued_kind(run)
+        if kind is None:
+            continue
+        if kind == "CARD":
+            card_seen = True
+        start = tokens[run.first].start
+        end = tokens[run.last].end
+        spans.append(Span(start, end, kind, 2))
+    return spans

@@ -1,0 +1,41 @@
+"""Character spans found by the detectors, and how overlapping ones are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    priority: int = 1
+    """Higher wins when two spans overlap and cover the same length."""
+
+
+def resolve(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, preferring the widest (then the highest priority), in text order.
+
+    Overlaps are merged into the winner's extent so nothing a losing detector flagged survives.
+    """
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), -s.priority, s.start)):
+        merged = False
+        for k, c in enumerate(chosen):
+            if span.start < c.end and c.start < span.end:
+                chosen[k] = Span(min(c.start, span.start), max(c.end, span.end), c.kind, c.priority)
+                merged = True
+                break
+        if not merged:
+            chosen.append(span)
+    chosen.sort(key=lambda s: s.start)
+    # A widened span may now overlap a neighbour: fold those together too.
+    out: list[Span] = []
+    for span in chosen:
+        if out and span.start < out[-1].end:
+            last = out[-1]
+            out[-1] = Span(last.start, max(last.end, span.end), last.kind, last.priority)
+        else:
+            out.append(span)
+    return out

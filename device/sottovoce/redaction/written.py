@@ -1,0 +1,31 @@
+"""Written-form identifiers with a distinctive shape, found with regular expressions.
+
+Only shapes that ordinary commands never take (an @ address, a UK post code, an IBAN, a UK
+National Insurance number or number plate) are matched without a cue; digits alone are left to
+`numeric`, which knows the cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sottovoce.redaction.spans import Span
+
+_PATTERNS = (
+    ("EMAIL", re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
+    ("ACCOUNT", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
+    ("NATIONAL_ID", re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
+    ("POSTCODE", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
+    ("PLATE", re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")),
+    ("NATIONAL_ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+)
+
+
+def written_spans(text: str) -> list[Span]:
+    if not any(c.isupper() or c == "@" or c.isdigit() for c in text):
+        return []
+    spans = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            spans.append(Span(m.start(), m.end(), kind, 4))
+    return spans
