@@ -111,15 +111,15 @@ class AuditLog:
 
     def records(self, limit: int | None = None) -> list[AuditRecord]:
         """Oldest first; with `limit`, the newest `limit` records."""
-        sql = "SELECT time, decision, reason, wake_word, redacted, payload FROM audit ORDER BY id"
+        sql = "SELECT id, time, decision, reason, wake_word, redacted, payload FROM audit ORDER BY id"
         with self._lock:
             if limit is not None:
                 rows = self._conn.execute(
-                    f"SELECT * FROM ({sql} DESC LIMIT ?) ORDER BY time", (int(limit),)).fetchall()
+                    f"SELECT * FROM ({sql} DESC LIMIT ?) ORDER BY id", (int(limit),)).fetchall()
             else:
                 rows = self._conn.execute(sql).fetchall()
         return [AuditRecord(t, d, r, w, json.loads(k) if k else {}, json.loads(p) if p else None)
-                for t, d, r, w, k, p in rows]
+                for _, t, d, r, w, k, p in rows]
 
     def count(self) -> int:
         with self._lock:
