@@ -29,7 +29,9 @@ class WhisperSession:
             return ""
         audio = np.concatenate(self._frames).astype(np.float32) / 32768.0
         self._frames.clear()
-        segments, _info = self._model.transcribe(audio, language=self._language, beam_size=1,
+        # vad_filter: faster-whisper's bundled Silero VAD drops non-speech, where Whisper would
+        # otherwise "hear" phrases such as "Thank you." in a click or a breath after the wake word.
+        segments, _info = self._model.transcribe(audio, language=self._language, beam_size=1, vad_filter=True,
                                                  condition_on_previous_text=False, without_timestamps=True)
         return " ".join(s.text.strip() for s in segments).strip()
 
