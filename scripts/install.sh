@@ -208,6 +208,7 @@ install_package() {
     fi
     if [[ -x "$R$VENV/bin/sottovoce" && "$(cat "$R$OPT/package-stamp" 2>/dev/null)" == "$stamp" ]]; then
         note "sottovoce package up to date in $VENV"
+        record "$OPT/package-stamp" root root 0644
     else
         step "Installing sottovoce into $VENV (from ${wheel:-$REPO})"
         local opts=()
