@@ -91,7 +91,7 @@ class Broker:
     """mosquitto on 127.0.0.1:<free port>. `users` turns on password auth; `pki` turns on TLS."""
 
     def __init__(self, workdir: Path, *, users: dict[str, str] | None = None, pki: Pki | None = None,
-                 require_client_cert: bool = False, port: int | None = None):
+                 require_client_cert: bool = False, port: int | None = None, extra: tuple[str, ...] = ()):
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
@@ -115,6 +115,7 @@ class Broker:
         if pki:
             lines += [f"cafile {pki.ca}", f"certfile {pki.server_cert}", f"keyfile {pki.server_key}",
                       f"require_certificate {'true' if require_client_cert else 'false'}"]
+        lines += list(extra)
         self.conf = self.workdir / "mosquitto.conf"
         self.conf.write_text("\n".join(lines) + "\n")
 

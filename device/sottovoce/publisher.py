@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 WINDOW = 20
 """Messages in flight (published, not yet acknowledged) at once."""
+STRIKES = 5
+"""A message in flight during this many lost connections in a row, never acknowledged, is one the
+broker cannot take (too large for it, say): it is dropped and audited instead of blocking the queue."""
 
 
 def encode(payload: dict | str) -> bytes:
@@ -71,6 +74,7 @@ class Publisher:
         self._stop = threading.Event()
         self._mid_to_id: dict[int, str] = {}
         self._id_to_mids: dict[str, set[int]] = {}
+        self._strikes: dict[str, int] = {}
         self._failing: str | None = None
         self._thread = threading.Thread(target=self._run, name="sottovoce-publisher", daemon=True)
         outbox.add_listener(self._wake.set)
@@ -149,6 +153,9 @@ class Publisher:
     def _cb_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         was = self.connected.is_set()
         self.connected.clear()
+        if was:
+            self._events.put(("lost", False, str(reason_code)))
+            self._wake.set()
         if was and not self._stop.is_set():
             log.warning("mqtt: lost the connection to %s (%s); reconnecting with backoff, messages stay queued",
                         where(self.mqtt), reason_code)
@@ -218,19 +225,52 @@ class Publisher:
                 mid, failed, reason = self._events.get_nowait()
             except queue.Empty:
                 return
+            if mid == "lost":
+                self._strike_in_flight()
+                continue
             msg_id = self._mid_to_id.pop(mid, None)
             if msg_id is None:
                 continue  # status, state or discovery
             mids = self._id_to_mids.get(msg_id, set())
             mids.discard(mid)
             if failed:
-                for other in mids:
-                    self._mid_to_id.pop(other, None)
-                self._id_to_mids.pop(msg_id, None)
+                log.error("mqtt: the broker refused message %s (%s); if it is \"Not authorized\", allow this "
+                          "user to publish under %s in the broker's ACL. The drop is audited.",
+                          msg_id, reason, self.topics.prefix)
+                self._forget(msg_id)
                 self.outbox.drop(msg_id, f"refused by the broker: {reason}")
             elif not mids:
-                self._id_to_mids.pop(msg_id, None)
+                self._forget(msg_id)
                 self.outbox.ack(msg_id)
+
+    def _forget(self, msg_id: str) -> None:
+        for mid in self._id_to_mids.pop(msg_id, set()):
+            self._mid_to_id.pop(mid, None)
+        self._strikes.pop(msg_id, None)
+
+    def _strike_in_flight(self) -> None:
+        """The connection dropped with messages in flight (paho re-sends them on reconnect). The
+        broker handles them in order, so the oldest unacknowledged one is the likely culprit."""
+        if not self._id_to_mids:
+            return
+        head = next(iter(self._id_to_mids))
+        self._strikes[head] = self._strikes.get(head, 0) + 1
+        if self._strikes[head] < STRIKES:
+            return
+        for mid in self._id_to_mids.get(head, set()):
+            self._discard_from_paho(mid)
+        self._forget(head)
+        log.error("mqtt: dropping message %s: the connection broke each of the %d times it was sent, so the "
+                  "broker cannot take it (too large for its message_size_limit?). The drop is audited.",
+                  head, STRIKES)
+        self.outbox.drop(head, f"the connection broke each of the {STRIKES} times it was sent; "
+                         "the broker cannot take it")
+
+    def _discard_from_paho(self, mid: int) -> None:
+        # paho has no public API to cancel a queued QoS 1 message; this private dict has been stable
+        # across paho 1.x and 2.x (pinned <3 in pyproject).
+        with self.client._out_message_mutex:
+            self.client._out_messages.pop(mid, None)
 
     def _fill_window(self) -> None:
         room = self._window - len(self._id_to_mids)
