@@ -90,6 +90,8 @@ def load_settings(args: argparse.Namespace) -> Settings:
 def setup_logging(level: str) -> None:
     logging.basicConfig(stream=sys.stdout, level=level,
                         format="%(levelname)s %(name)s: %(message)s", force=True)
+    if level != "DEBUG":  # per-utterance chatter from the recogniser
+        logging.getLogger("faster_whisper").setLevel(logging.WARNING)
 
 
 def main(argv: list[str]) -> int:

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from sottovoce import notify
-from sottovoce.events import Redacted, Transcript, WakeDetected
+from sottovoce.events import Transcript, WakeDetected
 from sottovoce.settings import ConfigError, Settings, load
 
 log = logging.getLogger(__name__)
@@ -91,19 +91,19 @@ class Daemon:
         from sottovoce.audio_sources import open_source
         from sottovoce.pipeline import build_listener
 
-        listener = build_listener(self.settings, muted=services.mute.is_muted)
+        listener = build_listener(self.settings, muted=services.is_muted)
         self._source = source = open_source(self.settings.audio)
         if self._flags.stop.is_set() or self._flags.reload.is_set():
             source.close()
         self.notifier.ready()
-        self.notifier.status("listening" if not services.mute.is_muted() else "muted")
+        self.notifier.status("muted" if services.is_muted() else "listening")
         log.info("listening on %s for %s", source.description, ", ".join(self.settings.wake.words))
         try:
             for event in listener.process(self._beating(source.frames(), services)):
                 if isinstance(event, WakeDetected):
                     continue
                 if isinstance(event, Transcript):
-                    services.handle(self._redact(services, event))
+                    services.handle(services.redact(event))
         finally:
             source.close()
             self._source = None
@@ -111,21 +111,15 @@ class Daemon:
 
     def _beating(self, frames, services):
         """Pass frames through, marking the loop alive and noticing mute changes made elsewhere."""
-        muted = services.mute.is_muted()
+        muted = services.is_muted()
         for chunk in frames:
             self._flags.beat = time.monotonic()
-            now_muted = services.mute.is_muted()
+            now_muted = services.is_muted()
             if now_muted != muted:
                 muted = now_muted
                 services.mute_changed(muted)
                 self.notifier.status("muted" if muted else "listening")
             yield chunk
-
-    @staticmethod
-    def _redact(services, transcript: Transcript) -> Redacted:
-        result = services.redactor.redact(transcript.text)
-        return Redacted(wake=transcript.wake, text=result.text, counts=dict(result.counts),
-                        ended_by=transcript.ended_by)
 
     def _reload(self, services):
         try:
