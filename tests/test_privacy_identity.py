@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import shutil
 import socket
 import time
@@ -33,13 +34,20 @@ def device_identifiers() -> list[str]:
     for path in (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id")):
         if path.is_file() and path.read_text().strip():
             ids.append(path.read_text().strip())
-    return sorted({i.lower() for i in ids if len(i) >= 3 and i != "localhost"})
+    return sorted({i.lower() for i in ids if i and i != "localhost"})
+
+
+def contains(blob: str, ident: str) -> bool:
+    """Substring for long identifiers; as a whole token for short ones (a host called "vm")."""
+    if len(ident) >= 6:
+        return ident in blob
+    return re.search(rf"(?<![a-z0-9]){re.escape(ident)}(?![a-z0-9])", blob) is not None
 
 
 def test_there_are_identifiers_to_look_for():
     ids = device_identifiers()
-    assert socket.gethostname().lower() in ids or len(socket.gethostname()) < 3
-    assert len(ids) >= 2, ids
+    assert socket.gethostname().lower() in ids and getpass.getuser().lower() in ids
+    assert contains('{"site":"vm"}', "vm") and not contains('{"text":"vmware"}', "vm")
 
 
 @pytest.mark.parametrize("site", ["per_message", "daily", "kitchen"])
@@ -73,7 +81,7 @@ def test_payloads_carry_no_device_identity_and_no_precise_time(tmp_path, site, p
     assert len(payloads) == 12
     blob = "\n".join(payloads).lower()
     for ident in device_identifiers():
-        assert ident not in blob, ident
+        assert not contains(blob, ident), ident
     precise = datetime.fromtimestamp(now, tz=timezone.utc)
     for needle in (f"{now}", f"{int(now)}", f"{now:.3f}", precise.strftime("%H:%M:%S"), "12.34", "0.9"):
         assert needle not in blob, needle
