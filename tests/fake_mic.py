@@ -82,18 +82,24 @@ class FakeSoundDevice:
     PortAudioError = PortAudioError
 
     def __init__(self, audio: np.ndarray, *, rate: int = 48000, speed: float = 4.0,
-                 name: str = "USB PnP Sound Device: Audio (hw:2,0)"):
+                 name: str = "USB PnP Sound Device: Audio (hw:2,0)", rates: tuple[int, ...] = (),
+                 channels: tuple[int, ...] = (2,)):
         assert audio.dtype == np.int16 and audio.ndim == 2 and audio.shape[1] == 2
         self.audio = audio
         self.rate = rate
+        self.rates = rates or (rate,)
+        self.channels = channels
         self.speed = speed
         self.name = name
         self.plugged = True
         self.frozen = False
         self.stall_on_unplug = False
         self.position = 0
-        self.opens: list[float] = []
+        self.opens: list[tuple[float, int, int, int]] = []
+        """(time, samplerate, channels, blocksize) of each InputStream()."""
         self.scans: list[float] = []
+        """Times of each device listing, i.e. of each attempt to find the microphone."""
+        self.reinits = 0
         self.streams: list[FakeStream] = []
         self._lock = threading.Lock()
 
@@ -113,6 +119,13 @@ class FakeSoundDevice:
         return self.audio[idx]
 
     # the sounddevice API
+    def _terminate(self) -> None:
+        """PortAudio re-initialisation (how sounddevice users see newly plugged devices)."""
+        self.reinits += 1
+
+    def _initialize(self) -> None:
+        pass
+
     def _devices(self) -> list[dict]:
         devices = [{"name": "bcm2835 Headphones: - (hw:0,0)", "index": 0, "max_input_channels": 0,
                     "max_output_channels": 8, "default_samplerate": 44100.0}]
@@ -138,15 +151,17 @@ class FakeSoundDevice:
                              samplerate=None):
         if not self.plugged or device != 1:
             raise PortAudioError(f"Error querying device {device}")
-        if samplerate is not None and samplerate != self.rate:
+        if samplerate is not None and samplerate not in self.rates:
             raise PortAudioError("Invalid sample rate [PaErrorCode -9997]")
-        if channels is not None and channels != 2:
+        if channels is not None and channels not in self.channels:
             raise PortAudioError("Invalid number of channels [PaErrorCode -9998]")
 
     def InputStream(self, *, device=None, samplerate=None, channels=None, dtype=None, blocksize=0,
                     callback=None, **_):
-        self.opens.append(time.monotonic())
+        self.opens.append((time.monotonic(), samplerate, channels, blocksize))
         self.check_input_settings(device=device, channels=channels, samplerate=samplerate)
+        if samplerate != self.rate or channels != 2:
+            raise NotImplementedError("the fake plays its recording at `rate` in stereo only")
         assert dtype == "int16" and callback is not None
         stream = FakeStream(self, blocksize=blocksize or 1024, callback=callback)
         self.streams.append(stream)

@@ -126,12 +126,12 @@ class MicSource:
         t0 = self._clock()
         framer = Framer()
         delay = self._backoff[0]
-        down_since: float | None = None
-        first = True
+        down_since: float | None = None  # set while the microphone is out: one warning per outage
+        attempt = 0
         while not self._closed:
-            if not first:
+            if attempt:
                 self._rescan()
-            first = False
+            attempt += 1
             try:
                 stream, conv = self._open()
             except (AudioError, self._backend.PortAudioError, ValueError, OSError) as exc:
@@ -144,23 +144,33 @@ class MicSource:
                 self._sleep(delay)
                 delay = min(delay * 2, self._backoff[1])
                 continue
-            if down_since is not None:
-                log.info("microphone back: %s (after %.1f s)", self.description, self._clock() - down_since)
-            down_since = None
-            delay = self._backoff[0]
             framer.reset(max(self._clock() - t0, framer.next_start))  # never back in time
+            got_audio = False
             try:
                 for block in self._blocks(stream):
+                    if not got_audio:
+                        got_audio, delay = True, self._backoff[0]
+                        if down_since is not None:
+                            log.info("microphone back: %s (after %.1f s)", self.description,
+                                     self._clock() - down_since)
+                            down_since = None
                     yield from framer.push(conv.convert(block))
                 reason = None if self._closed else self._lost_reason
             except self._backend.PortAudioError as exc:
                 reason = f"error: {exc}"
             finally:
                 self._stop(stream)
-            if reason is not None:
+            if reason is None:
+                break
+            if down_since is None:
                 down_since = self._clock()
                 log.warning("microphone lost: %s (%s). Reconnecting with backoff up to %g s; %s",
                             self.description, reason, self._backoff[1], HELP)
+            else:
+                log.debug("microphone opened but gave no audio (%s); next try in %.1f s", reason, delay)
+            if not got_audio:  # a stream that opens but never delivers must not become a busy loop
+                self._sleep(delay)
+                delay = min(delay * 2, self._backoff[1])
         if self.dropped_blocks:
             log.info("microphone: %d blocks dropped in total because the pipeline fell behind", self.dropped_blocks)
 
@@ -177,8 +187,10 @@ class MicSource:
         except BaseException:
             self._stop(stream)
             raise
-        self.description = f"{device['name']} [{device['index']}] at {rate} Hz x{channels}"
-        log.info("microphone: %s, converted to 16 kHz mono", self.description)
+        description = f"{device['name']} [{device['index']}] at {rate} Hz x{channels}"
+        log.log(logging.DEBUG if description == self.description else logging.INFO,
+                "microphone: %s, converted to 16 kHz mono", description)
+        self.description = description
         return stream, StreamConverter(rate)
 
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
