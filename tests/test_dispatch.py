@@ -230,3 +230,33 @@ def test_bad_policy_file_is_a_clear_error(tmp_path):
                                         f"state.dir={json.dumps(str(tmp_path))}"])
     with pytest.raises(CommandError, match="commands.txt:1"):
         Dispatcher(settings, audit=None, outbox=None, mute=None)
+
+
+def test_policy_file_changes_apply_without_restart(rig):
+    rig.dispatcher.handle(event("warm up"))
+    edit_config(rig.config, {"commands": True})
+    assert rig.dispatcher.handle(event("order a pizza")).action == "held"
+    commands = rig.config.parent / "commands.txt"
+    commands.write_text(commands.read_text() + "\norder a {any}\n")
+    assert rig.dispatcher.handle(event("order a pizza")).action == "sent"
+    sensitive = rig.config.parent / "sensitive.toml"
+    sensitive.write_text(sensitive.read_text() + '\n[food]\nterms = ["pizza"]\n')
+    d = rig.dispatcher.handle(event("order a pizza"))
+    assert d.action == "held" and "sensitive topic: food" in d.reason
+
+
+def test_outbox_drops_are_audited(tmp_path):
+    rig = make_rig(tmp_path, "text")
+    clock = [NOW]
+    outbox = Outbox(tmp_path / "small.sqlite3", max_messages=1, clock=lambda: clock[0],
+                    on_drop=rig.audit.record_outbox_drop)
+    try:
+        dispatcher = Dispatcher(rig.settings, audit=rig.audit, outbox=outbox, mute=rig.mute)
+        first = dispatcher.handle(event("first message")).message
+        dispatcher.handle(event("second message"))
+        records = rig.audit.records()
+        assert [r.decision for r in records] == ["sent", "sent", "dropped"]
+        assert first["id"] in records[-1].reason and "outbox" in records[-1].reason
+    finally:
+        outbox.close()
+        rig.close()

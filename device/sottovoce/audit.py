@@ -109,6 +109,10 @@ class AuditLog:
         if now >= self._next_purge:
             self.purge()
 
+    def record_outbox_drop(self, message_id: str, reason: str) -> None:
+        """For Outbox(on_drop=...): a queued message that will not be delivered."""
+        self.record("dropped", f"outbox: {reason} (message {message_id})")
+
     def records(self, limit: int | None = None) -> list[AuditRecord]:
         """Oldest first; with `limit`, the newest `limit` records."""
         sql = "SELECT id, time, decision, reason, wake_word, redacted, payload FROM audit ORDER BY id"

@@ -112,10 +112,11 @@ class Dispatcher:
     def _current(self) -> tuple[ConsentSettings, Policy]:
         """Re-read the config and policy files if any of them changed since the last look."""
         stamp = self._files_stamp(self._consent)
-        if stamp == self._stamp or not self._source:
+        if stamp == self._stamp:
             return self._consent, self._policy
         try:
-            fresh = settings_mod.load(self._source, list(self._overrides)).consent
+            fresh = (settings_mod.load(self._source, list(self._overrides)).consent if self._source
+                     else self._consent)
             policy = Policy.load(fresh)
         except (settings_mod.ConfigError, PolicyFileError) as exc:
             log.error("config changed but cannot be used; sending nothing until it is fixed: %s", exc)
