@@ -66,7 +66,7 @@ def test_decide(flags, text, is_command, topics, expected):
 
 def test_default_consent_never_sends(policy):
     texts = ["turn on the kitchen lights", "set a timer for ten minutes", "", "i have cancer",
-             "what's the weather tomorrow", "my phone number is [PHONE]", "tell me a joke"]
+             "what's the weather tomorrow", "my phone number is <PHONE>", "tell me a joke"]
     assert all(policy.evaluate(t, ConsentSettings()).action != "sent" for t in texts)
 
 
@@ -90,14 +90,14 @@ COMMANDS = [
     ("set the thermostat to twenty degrees", True),
     ("turn the heating up", True),
     ("add milk to the shopping list", True),
-    ("add [NAME] to the shopping list", True),
+    ("add <NAME> to the shopping list", True),
     ("what's on my shopping list", True),
     ("lock the front door", True),
     ("kill the lights", True),
     ("what time is it", True),
     ("tell me a joke", False),
     ("call mum and tell her i'll be late", False),
-    ("my phone number is [PHONE]", False),
+    ("my phone number is <PHONE>", False),
     ("turn on the lights and then tell everybody in the house that i am leaving tonight for good", False),
     ("the weather is nice", False),
     ("", False),

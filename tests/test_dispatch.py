@@ -30,7 +30,7 @@ TRANSCRIPTS = [
     "set a timer for ten minutes",
     "what's the weather tomorrow",
     "tell me a joke",
-    "call [NAME] on [PHONE]",
+    "call <NAME> on <PHONE>",
     "i think i have cancer",
     "who should i vote for",
     "",
@@ -119,9 +119,9 @@ def test_held_text_is_not_in_the_audit_file_nor_the_logs(tmp_path, caplog):
 def test_text_consent_sends_and_audits_the_exact_payload(tmp_path):
     rig = make_rig(tmp_path, "text")
     try:
-        d = rig.dispatcher.handle(event("call [NAME] on [PHONE]", {"name": 1, "phone": 1, "email": 0}))
+        d = rig.dispatcher.handle(event("call <NAME> on <PHONE>", {"name": 1, "phone": 1, "email": 0}))
         assert d.action == "sent"
-        assert d.message["kind"] == "text" and d.message["text"] == "call [NAME] on [PHONE]"
+        assert d.message["kind"] == "text" and d.message["text"] == "call <NAME> on <PHONE>"
         assert d.message["redacted"] == {"name": 1, "phone": 1}
         assert d.message["time"].endswith(":00Z")
         jsonschema.validate(d.message, SCHEMA)
@@ -259,4 +259,24 @@ def test_outbox_drops_are_audited(tmp_path):
         assert first["id"] in records[-1].reason and "outbox" in records[-1].reason
     finally:
         outbox.close()
+        rig.close()
+
+
+def test_real_redactor_to_outbox_keeps_personal_data_on_the_device(tmp_path):
+    from sottovoce.redaction import Redactor
+
+    rig = make_rig(tmp_path, "text")
+    redactor = Redactor(["Alice"])
+    try:
+        for raw in ("call Alice on 555-234-8991", "call alice on five five five two three four eight nine nine one"):
+            result = redactor.redact(raw)
+            d = rig.dispatcher.handle(Redacted(WakeDetected("hey_jarvis", 0.9, 1.0), result.text, result.counts))
+            assert d.action == "sent"
+            assert d.message["text"] == "call <NAME> on <PHONE>"
+            assert d.message["redacted"] == {"NAME": 1, "PHONE": 1}
+        raw_files = state_bytes(rig.state).lower()
+        for needle in (b"alice", b"555", b"234-8991", b"eight nine nine"):
+            assert needle not in raw_files, needle
+        assert rig.outbox.count() == 2
+    finally:
         rig.close()
