@@ -7,8 +7,7 @@ import time
 
 import pytest
 
-from broker import Broker, Subscriber
-from mqtt_fixtures import ids_on, make_publisher, message, wait_until
+from broker import Broker, Subscriber, ids_on, make_publisher, message, wait_until
 from sottovoce.settings import MqttSettings
 
 

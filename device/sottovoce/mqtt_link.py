@@ -98,8 +98,17 @@ def build_client(mqtt: MqttSettings, will_topic: str, environ: Mapping[str, str]
     client.will_set(will_topic, "offline", qos=1, retain=True)
     client.reconnect_delay_set(RECONNECT_MIN, RECONNECT_MAX)
     client.max_inflight_messages_set(50)
-    client.enable_logger(logging.getLogger("sottovoce.paho"))
+    # paho's own log lines are low-level and some repeat on every retry ("Client is not connected"):
+    # keep them at DEBUG; the link logs one plain-language ERROR per problem instead.
+    client.on_log = _paho_log
     return client
+
+
+_paho_logger = logging.getLogger("sottovoce.paho")
+
+
+def _paho_log(client, userdata, level, text) -> None:
+    _paho_logger.debug("%s", text)
 
 
 def where(mqtt: MqttSettings) -> str:
@@ -146,19 +155,24 @@ def explain_tls(exc: BaseException, mqtt: MqttSettings) -> str:
 def diagnose_connect(mqtt: MqttSettings, ctx: ssl.SSLContext | None, timeout: float = 3.0) -> str:
     """Why a connection attempt failed, found by repeating the TCP (and TLS) handshake once."""
     try:
-        with socket.create_connection((mqtt.host, mqtt.port), timeout=timeout) as sock:
-            if ctx is None:
-                return (f"connection to {where(mqtt)} failed after TCP connect; "
-                        "if the broker only accepts TLS on this port, set mqtt.tls.enabled = true")
-            with ctx.wrap_socket(sock, server_hostname=mqtt.host):
-                return f"connection to {where(mqtt)} failed, but a fresh TLS handshake succeeded; retrying"
-    except ssl.SSLError as exc:
-        return explain_tls(exc, mqtt)
-    except ssl.CertificateError as exc:  # pragma: no cover - a subclass of SSLError on 3.7+
-        return explain_tls(exc, mqtt)
+        sock = socket.create_connection((mqtt.host, mqtt.port), timeout=timeout)
     except ConnectionRefusedError:
         return f"nothing accepts connections at {where(mqtt)}; is the broker running, and are mqtt.host/port right?"
     except socket.gaierror as exc:
         return f"cannot resolve mqtt.host {mqtt.host!r} ({exc}); check the name"
     except OSError as exc:
         return f"cannot reach {where(mqtt)} ({exc.__class__.__name__}: {exc}); check the network and mqtt.host/port"
+    with sock:
+        if ctx is None:
+            return (f"the connection to {where(mqtt)} broke before the MQTT handshake finished; if the broker "
+                    "only accepts TLS on this port, set mqtt.tls.enabled = true")
+        try:
+            with ctx.wrap_socket(sock, server_hostname=mqtt.host):
+                return f"connection to {where(mqtt)} failed, but a fresh TLS handshake succeeded; retrying"
+        except ssl.SSLError as exc:  # includes certificate and hostname errors
+            return explain_tls(exc, mqtt)
+        except OSError as exc:  # reset or closed in the middle of the handshake
+            return (f"TLS with {where(mqtt)} failed ({exc.__class__.__name__}: {exc}): the broker closed the "
+                    f"connection during the TLS handshake, so it probably does not speak TLS on port {mqtt.port}; "
+                    "use its TLS listener (often 8883) or turn mqtt.tls.enabled off if the broker is local. "
+                    "Not falling back to plain text.")
