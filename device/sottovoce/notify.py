@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import time
 from collections.abc import Callable, Mapping
 
@@ -75,6 +76,7 @@ class Notifier:
         self._clock = clock
         self._last_ping: float | None = None
         self._sock: socket.socket | None = None
+        self._lock = threading.Lock()  # the daemon pings from a watchdog thread too
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -93,9 +95,10 @@ class Notifier:
             return False
         payload = "\n".join(fields).encode("utf-8")
         try:
-            if self._sock is None:
-                self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
-            self._sock.sendto(payload, self.address)
+            with self._lock:
+                if self._sock is None:
+                    self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
+                self._sock.sendto(payload, self.address)
         except OSError as exc:
             log.debug("sd_notify %s failed: %s", fields[0], exc)
             return False
@@ -142,6 +145,7 @@ class Notifier:
         return self.send("STOPPING=1", f"STATUS={_one_line(status)}")
 
     def close(self) -> None:
-        if self._sock is not None:
-            self._sock.close()
-            self._sock = None
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()
+                self._sock = None
