@@ -142,6 +142,8 @@ def test_readers_never_see_a_partial_file(config):
     (["time_precision", "hour"], False, {"time_precision": "hour"}),
     ([], True, {"commands": False, "text": False, "wake_events": False, "sensitive": False}),
     (["allow_remote_unmute", "on"], False, {"allow_remote_unmute": True}),
+    (["text=on", "site=daily"], False, {"text": True, "site": "daily"}),
+    (["text=on", "commands", "on"], False, {"text": True, "commands": True}),
 ])
 def test_parse_changes(words, none, expected):
     assert parse_changes(words, none) == expected

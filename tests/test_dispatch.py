@@ -3,6 +3,7 @@ real SQLite Outbox (sottovoce.outbox)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import shutil
@@ -278,5 +279,19 @@ def test_real_redactor_to_outbox_keeps_personal_data_on_the_device(tmp_path):
         for needle in (b"alice", b"555", b"234-8991", b"eight nine nine"):
             assert needle not in raw_files, needle
         assert rig.outbox.count() == 2
+    finally:
+        rig.close()
+
+
+def test_unreadable_pseudonym_key_drops_instead_of_crashing(tmp_path):
+    rig = make_rig(tmp_path, "text")
+    try:
+        rig.state.mkdir(exist_ok=True)
+        (rig.state / "secret").write_bytes(b"short")
+        dispatcher = Dispatcher(dataclasses.replace(rig.settings, consent=dataclasses.replace(
+            rig.settings.consent, site="daily")), audit=rig.audit, outbox=rig.outbox, mute=rig.mute)
+        d = dispatcher.handle(event("hello there"))
+        assert d.action == "dropped" and "ValueError" in d.reason
+        assert rig.outbox.count() == 0 and rig.audit.records()[-1].decision == "dropped"
     finally:
         rig.close()

@@ -78,10 +78,15 @@ class Dispatcher:
         if verdict.action != "sent":
             return self._finish(Decision(verdict.action, verdict.reason), word, counts)
         now = self._clock()
-        message = build_message(
-            kind=verdict.kind, text=event.text, redacted=counts, wake_word=event.wake.word, now=now,
-            precision=consent.time_precision, rng=self._rng,
-            site=site_pseudonym(consent.site, now=now, rng=self._rng, key=self._site_key.get))
+        try:
+            message = build_message(
+                kind=verdict.kind, text=event.text, redacted=counts, wake_word=event.wake.word, now=now,
+                precision=consent.time_precision, rng=self._rng,
+                site=site_pseudonym(consent.site, now=now, rng=self._rng, key=self._site_key.get))
+        except (OSError, ValueError) as exc:  # e.g. an unreadable pseudonym key: never crash the daemon
+            log.error("could not build the message: %s", exc)
+            return self._finish(Decision("dropped", f"could not build the message ({type(exc).__name__}); "
+                                                    "see the service log"), word, counts)
         try:
             self._audit.record("sent", verdict.reason, wake_word=word, redacted=counts, payload=message)
         except Exception as exc:  # noqa: BLE001 - any failure means: do not send unrecorded

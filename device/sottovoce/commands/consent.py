@@ -3,6 +3,7 @@
     sottovoce consent                      # show
     sottovoce consent text on              # change one key
     sottovoce consent commands on site daily
+    sottovoce consent text=off             # the same with =
     sottovoce consent --none               # withdraw all consent (commands, text, wake_events, sensitive off)
 
 Changes are written into the config file itself: tomlkit edits only the [consent] values and keeps
@@ -43,13 +44,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      "\n  sottovoce consent --none\n\nThe change is written to the config file (comments kept) "
                      "and recorded in the audit log.")
     parser.add_argument("changes", nargs="*", metavar="KEY VALUE",
-                        help="pairs of key and value, e.g. text on; on/off for yes/no keys")
+                        help="pairs of key and value, e.g. `text on` or `text=on`; on/off for yes/no keys")
     parser.add_argument("--none", action="store_true",
                         help="withdraw all consent: commands, text, wake_events and sensitive off")
 
 
 def parse_changes(words: list[str], none: bool = False) -> dict[str, Any]:
-    """KEY VALUE pairs into typed values; CommandError names the bad word and what is expected."""
+    """KEY VALUE pairs (or KEY=VALUE) into typed values; CommandError names the bad word and the fix."""
+    words = [part for word in words for part in (word.split("=", 1) if "=" in word else [word])]
     if len(words) % 2:
         raise CommandError(f"expected KEY VALUE pairs, got an odd number of words: {' '.join(words)} "
                            "(e.g. `sottovoce consent text on`)")
