@@ -43,6 +43,8 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
         low = tokens[j].low
         if low in STREET_TYPES and names >= 1 and (numbered or low not in WEAK_TYPES):
             end = j + 1
+            while end < n and tokens[end].low in STREET_TYPES and tokens[end].low not in WEAK_TYPES:
+                end += 1  # "harbor view road"
             if end < n and tokens[end].low == ".":
                 end += 1
             return _unit(tokens, end)

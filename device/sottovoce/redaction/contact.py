@@ -19,8 +19,12 @@ TLDS = frozenset("com net org edu gov io co uk us ca de fr info biz me app dev a
 DOTS = frozenset((".", "dot"))
 LOCAL_JOINERS = frozenset(("dot", ".", "underscore", "_", "dash", "-", "hyphen", "plus", "+"))
 EMAIL_CUES = frozenset(("email", "e-mail", "emails", "emailed", "mail", "address", "gmail", "inbox"))
-LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset(("me", "it", "at", "is", "send", "write", "contact",
-                                                      "reach", "forward", "cc", "copy", "reply", "share"))
+LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset((
+    "me", "it", "at", "is", "send", "write", "contact", "reach", "forward", "cc", "copy", "reply", "share",
+    "look", "shop", "shopping", "buy", "search", "deals", "sale", "prices", "check", "order", "browse", "visit",
+    "sign", "log", "login"))
+# With a top-level domain after "dot", "X at Y dot com" is an address even without a cue.
+STRONG_TLDS = frozenset("com net org edu gov io co uk".split())
 
 
 def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
@@ -30,6 +34,8 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
         return None
     provider = tokens[i].low in PROVIDERS
     j = i + 1
+    while j + 1 < n and tokens[j].low in ("dash", "-", "hyphen") and tokens[j + 1].is_alnum:
+        j += 2  # "my dash bakery dot com"
     dots = 0
     while j + 1 < n and tokens[j].low in DOTS and tokens[j + 1].is_alnum and (
             tokens[j + 1].low in TLDS or dots == 0 and j + 2 < n and tokens[j + 2].low in DOTS):
@@ -51,6 +57,7 @@ def email_spans(tokens: list[Token]) -> list[Span]:
         if dom is None:
             continue
         end, provider = dom
+        provider = provider or tokens[end - 1].low in STRONG_TLDS
         first = k
         spelled = False
         j = k - 1

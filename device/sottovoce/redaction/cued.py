@@ -52,6 +52,8 @@ def _is_code_token(tok: Token) -> bool:
         return True
     if tok.text.isalnum() and any(c.isdigit() for c in low):
         return True
+    if low in ("star", "pound", "hash", "*", "#"):
+        return True  # keypad codes: "star one two three four pound"
     return tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 4
 
 
@@ -158,6 +160,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
         else:
             end = _read_code(tokens, j)
         if end > j:
+            if kind in ("DOB", "EXPIRY") and tokens[j - 1].low == "the" and j - 1 > i:
+                j -= 1  # "born on the fifth of june": the article is part of the date
             spans.append(Span(tokens[j].start, tokens[end - 1].end, kind, 3))
             i = end
         else:

@@ -11,7 +11,10 @@ from sottovoce.redaction.tokens import Token
 
 CUES: dict[str, tuple[str, ...]] = {
     "CARD": ("card", "card number", "card no", "credit card", "debit card", "visa", "mastercard", "master card",
-             "amex", "american express", "discover card", "card ending in", "card ending", "long number"),
+             "amex", "american express", "discover card", "long number"),
+    "CARD_LAST4": ("ending in", "ends in", "ending with", "last four", "last four digits", "last 4", "last 4 digits",
+                   "card ending in", "card ending", "card ends in"),
+    "PHONE_EXT": ("extension", "ext", "extension number"),
     "CVV": ("cvv", "cvc", "cv2", "cvv2", "cvc2", "security code", "three digit code", "3 digit code", "3-digit code",
             "code on the back", "digits on the back", "card verification code", "verification value", "csc"),
     "EXPIRY": ("expires", "expiry", "expiry date", "expiration", "expiration date", "exp", "exp date", "expiring",
@@ -40,7 +43,7 @@ CUES: dict[str, tuple[str, ...]] = {
                "otp", "code", "security answer", "secret word", "password hint"),
     "PHONE": ("phone", "phone number", "number", "cell", "cell number", "mobile", "mobile number", "call",
               "call me", "text", "text me", "dial", "ring", "reach me", "reach", "fax", "landline", "contact",
-              "whatsapp", "extension", "telephone", "home number", "work number", "cell phone", "callback"),
+              "whatsapp", "telephone", "area code", "home number", "work number", "cell phone", "callback"),
 }
 
 

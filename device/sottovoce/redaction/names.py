@@ -1,12 +1,14 @@
-"""Person names: from a name list, after cues ("call", "text", "my name is" ...), and the
+"""Person names: from name lists, after cues ("call", "text", "my name is" ...), and the
 household's own names.
 
-The list is Faker's en_US person provider (about 700 first and 1,000 last names drawn from US
-Census and SSA frequency data): Faker is actively maintained, installs from PyPI with no network
-access at run time, and its lists are plain Python data we read once. Many of those names are
-also everyday words ("will", "mark", "may", "grace", "bill", "green", "hall", "day"); those are
-AMBIGUOUS and count as names only next to another name, after a cue, or when Whisper capitalises
-them mid-sentence.
+The lists are Faker's person providers (first names from en_US, en_GB, en_IN and en_NZ; last
+names from en_US, en_GB and en_IN: a few thousand names drawn from census and registry frequency
+data): Faker is actively maintained, installs from PyPI, needs no network at run time, and its
+lists are plain Python data we read once. The US list alone misses names common in UK and South
+Asian households ("Priya", "Mohammed", "Patel" is there but "Sharma" is not). A short supplement
+adds nicknames the lists lack ("will", "liz", "jess"). Many names are also everyday words
+("will", "mark", "may", "grace", "bill", "green", "hall", "day"); those are AMBIGUOUS and count
+as names only next to another name, after a cue, or when Whisper capitalises them mid-sentence.
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ strong summers tanner turner valentine vega villa wade walker wall walls ward wa
 weeks wells west white winters wise wolf wood woods york young luna bond booth bridges buck simon austin
 houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea kim le li
 ho yu wu lam ali case pitts rowe sexton orr floyd marshall cash hope sky joyce tucker
+abbey aurora bella beau eden hazel indie ivy lily lucky olive om paris phoenix piper poppy rex skye stella
+tai te trinity violet willow harmony jan kai ira eta ati eli dev mahi nia oni tia tui zion kingston lincoln
+brooklyn georgia florence israel indi noel mila leo lola forum ganga jalsa aria sienna harley kauri sage
+agate bail bal bala bath birch bull butcher char contractor dada dash date deep doctor field finch gala hans
+kala kant law lord loyal master merchant more north oak pal pall power ram read sama sane smart swift tailor
+tank warrior winter mall mane mani lad lata loke sandal sant sem sen sha sur tak vala vasa walla kar de din
+dar bora lal pai rama ravi sagar reed sharpe storey read browne coles brookes parkes nath
+""".split())
+# Nicknames and names common in UK and South Asian households that the Faker lists lack.
+SUPPLEMENT_FIRST = frozenset("""
+will liz lizzie sam ben tom kate jen jess matt nick rob ed ted becky meg pete mo aisha fatima ahmed
+muhammad yusuf hassan wei mei ling hiroshi yuki kenji sofia lucia mateo diego june alfie ollie
 """.split())
 # Ambiguous first names that after "to", "for", "with" are far likelier things ("volume to max").
 THINGS = frozenset("""
@@ -57,7 +71,7 @@ STRONG_CUES = (
 # After these, a month is a month ("set the alarm for june", "remind me in may").
 WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
-INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("named",), ("called",), ("name's",), ("i'm",), ("i", "am"))
+INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
 FAMILY = frozenset("""
 mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
 sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
@@ -78,7 +92,8 @@ class NameList:
     household: frozenset[str]
 
     def is_listed(self, low: str) -> bool:
-        return low in self.first or low in self.last or low in self.household
+        return low in self.first or low in self.last or low in self.household or (
+            low.startswith(("o'", "o’")) and len(low) > 3)
 
     def is_clear(self, low: str) -> bool:
         """Listed and not also an everyday word."""
@@ -87,10 +102,17 @@ class NameList:
 
 @functools.lru_cache(maxsize=1)
 def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
-    from faker.providers.person.en_US import Provider
+    import importlib
 
-    first = set(Provider.first_names) | set(Provider.first_names_female) | set(Provider.first_names_male)
-    return frozenset(n.lower() for n in first), frozenset(n.lower() for n in Provider.last_names)
+    first: set[str] = set(SUPPLEMENT_FIRST)
+    last: set[str] = set()
+    for locale in ("en_US", "en_GB", "en_IN", "en_NZ"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_female", "first_names_male"):
+            first.update(n.lower() for n in getattr(provider, attr, ()) if " " not in n)
+        if locale != "en_NZ":
+            last.update(n.lower() for n in provider.last_names if " " not in n)
+    return frozenset(first), frozenset(last)
 
 
 def load_names(extra: Iterable[str] = ()) -> NameList:

@@ -156,6 +156,12 @@ def _build(tokens: list[Token], first: int, last: int) -> DigitRun | None:
     flush_words()
     if not has_real:
         return None
+    if quantity:
+        # "one eight hundred five five five oh one nine nine": a toll-free number, not an amount.
+        lows = [t.low for t in tokens[first:last + 1]]
+        k = max(i for i, w in enumerate(lows) if w in MAGNITUDE_WORDS)
+        if sum(1 for w in lows[k + 1:] if w in DIGIT_WORDS) >= 4:
+            quantity = False
     digits = "".join(parts)
     if not digits:
         return None

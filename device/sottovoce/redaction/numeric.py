@@ -18,10 +18,13 @@ from sottovoce.redaction.tokens import Token
 
 # Shortest digit string each cued kind accepts (a shorter number after the cue is something else:
 # "call me in five minutes").
-MIN_DIGITS = {"PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
+MIN_DIGITS = {"PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
               "SECRET": 3, "PLATE": 3, "DOB": 4}
-MAX_DIGITS = {"CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
+MAX_DIGITS = {"PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
 _REGIONS = ("US", "GB")
+ALIASES = {"PHONE_EXT": "PHONE", "CARD_LAST4": "CARD"}
+# A long number next to these is arithmetic ("what is one two three four five six seven divided by two").
+OPERATORS = frozenset("plus minus times divided multiplied over percent squared cubed x + * = equals add subtract".split())
 
 
 def luhn_ok(digits: str) -> bool:
@@ -68,6 +71,12 @@ def _after_card(run: DigitRun) -> str | None:
     return None
 
 
+def _arithmetic(tokens: list[Token], run: DigitRun) -> bool:
+    before = tokens[run.first - 1].low if run.first > 0 else ""
+    after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
+    return before in OPERATORS or after in OPERATORS
+
+
 def number_spans(tokens: list[Token]) -> list[Span]:
     spans: list[Span] = []
     card_seen = False
@@ -83,10 +92,11 @@ def number_spans(tokens: list[Token]) -> list[Span]:
                 kind = _after_card(run)
         if kind is None and card_seen and cue is not None and cue[0] in ("CARD", "PHONE") and n <= 6:
             kind = _after_card(run)
-        if kind is None and not run.quantity:
+        if kind is None and not run.quantity and not _arithmetic(tokens, run):
             kind = _uncued_kind(run)
         if kind is None:
             continue
+        kind = ALIASES.get(kind, kind)
         if kind == "CARD":
             card_seen = True
         start = tokens[run.first].start
