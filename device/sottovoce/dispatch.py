@@ -1,8 +1,9 @@
 """After redaction: decide (consent), build the anonymous message, audit it, queue it.
 
-The daemon calls `Dispatcher.handle(redacted)` once per wake word. Every call writes exactly one
-audit record. A message is written to the audit log before it is queued, so nothing leaves
-without a record; if the log cannot be written, nothing is sent.
+The daemon calls `Dispatcher.handle(redacted)` once per wake word. Every call writes one audit
+record (two if the outbox refuses a message already recorded as sent: "sent", then "dropped").
+A message is written to the audit log before it is queued, so nothing leaves without a record;
+if the log cannot be written, nothing is sent.
 
 Consent changes apply without a restart: before each decision the config file and the policy
 files are checked (three stat calls) and re-read when they changed. If the config has become
