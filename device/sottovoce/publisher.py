@@ -191,8 +191,9 @@ class Publisher:
             log.debug("mqtt: %s (attempt %d)", text, self.attempts)
             return
         self._failing = key
-        log.error("mqtt: %s. Retrying with backoff (%d s doubling to %d s); messages stay queued.",
-                  text.rstrip("."), RECONNECT_MIN, RECONNECT_MAX)
+        text = text.rstrip(".")
+        log.error("mqtt: %s%s Retrying with backoff (%d s doubling to %d s); messages stay queued.",
+                  text, "" if text.endswith("?") else ".", RECONNECT_MIN, RECONNECT_MAX)
 
     def _publish_state(self) -> None:
         state = home_assistant.STATE_MUTED if self._muted else home_assistant.STATE_LISTENING
