@@ -44,6 +44,8 @@ class FakeStream:
     def start(self) -> None:
         if not self._mic.plugged:
             raise PortAudioError("Error starting stream: Unanticipated host error [PaErrorCode -9999]")
+        if self._mic.dead_streams:
+            return
         self._active = True
         self._thread = threading.Thread(target=self._run, name="fake-portaudio", daemon=True)
         self._thread.start()
@@ -94,6 +96,8 @@ class FakeSoundDevice:
         self.plugged = True
         self.frozen = False
         self.stall_on_unplug = False
+        self.dead_streams = False
+        """Streams open, then stop at once (a device that is listed but broken)."""
         self.position = 0
         self.opens: list[tuple[float, int, int, int]] = []
         """(time, samplerate, channels, blocksize) of each InputStream()."""

@@ -163,6 +163,19 @@ def test_a_stalled_stream_is_reopened_with_one_warning(mic, caplog):
     assert any(m.startswith("microphone back") for m in records(caplog, logging.INFO))
 
 
+def test_a_device_whose_streams_die_at_once_is_retried_with_backoff(mic, caplog):
+    caplog.set_level(logging.DEBUG, logger=LOGGER)
+    mic.dead_streams = True
+    consumer = Consumer(MicSource(AudioSettings(), backend=mic, stall_seconds=0.5, backoff=(0.2, 0.4)))
+    time.sleep(1.5)
+    consumer.stop()
+    # each try: ~0.1 s to notice the dead stream, then 0.2, 0.4, 0.4 ... s of backoff
+    assert 2 <= len(mic.opens) <= 6, mic.opens
+    warnings = records(caplog, logging.WARNING)
+    assert len(warnings) == 1 and "the stream stopped" in warnings[0]
+    assert consumer.chunks == []
+
+
 def test_no_microphone_at_start_is_not_fatal(mic, caplog):
     caplog.set_level(logging.DEBUG, logger=LOGGER)
     mic.unplug()

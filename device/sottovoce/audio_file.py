@@ -206,6 +206,7 @@ class FileSource:
         if self._closed:
             return
         reader = open_wav(self.path)
+        log.debug("reading %s", self.description)
         try:
             conv, framer = StreamConverter(self.format.rate), Framer()
             while not self._closed:

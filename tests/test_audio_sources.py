@@ -1,0 +1,107 @@
+"""open_source() and `sottovoce devices`, the latter also as a user runs it on this (sound-card-less) machine."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import AUDIO, ROOT
+from fake_mic import FakeSoundDevice, read_wav16, to_rate_stereo
+from sottovoce.audio_file import FileSource
+from sottovoce.audio_frames import AudioError
+from sottovoce.audio_mic import MicSource
+from sottovoce.audio_sources import AudioSource, open_source
+from sottovoce.audio_stdin import StdinSource
+from sottovoce.commands.devices import RATES, describe_inputs
+from sottovoce.settings import AudioSettings
+
+SPEECH = AUDIO / "speech" / "goforward.wav"
+SOTTOVOCE = [sys.executable, "-m", "sottovoce"]
+
+
+@pytest.fixture
+def mic() -> FakeSoundDevice:
+    return FakeSoundDevice(to_rate_stereo(read_wav16(SPEECH)[:1600], 48000))
+
+
+def test_factory_builds_each_kind_of_source(mic):
+    file_source = open_source(AudioSettings(source=f"file:{SPEECH}"))
+    mic_source = open_source(AudioSettings(source="mic", device="usb"), backend=mic)
+    r, w = os.pipe()
+    os.close(w)
+    saved = sys.stdin
+    try:
+        with os.fdopen(r, "rb") as pipe:
+            sys.stdin = type("Stdin", (), {"buffer": pipe})()
+            stdin_source = open_source(AudioSettings(source="stdin"))
+            assert list(stdin_source.frames()) == []  # a closed pipe is an empty stream
+    finally:
+        sys.stdin = saved
+    assert isinstance(file_source, FileSource) and isinstance(mic_source, MicSource)
+    assert isinstance(stdin_source, StdinSource)
+    for source in (file_source, mic_source, stdin_source):
+        assert isinstance(source, AudioSource) and source.description
+    assert str(SPEECH) in file_source.description
+
+
+def test_factory_reports_a_missing_file_before_anything_starts(tmp_path):
+    with pytest.raises(AudioError, match="missing.wav: no such file"):
+        open_source(AudioSettings(source=f"file:{tmp_path / 'missing.wav'}"))
+
+
+def test_device_table_shows_rates_the_fake_usb_mic_accepts(mic):
+    table = describe_inputs(mic, "usb")
+    rows = [line for line in table.splitlines() if mic.name in line]
+    assert len(rows) == 1 and rows[0].startswith("*")
+    assert rows[0].rstrip().endswith(" 48000") and " 16000" not in rows[0]
+    assert "Headphones" not in table  # output-only devices are not listed
+    mic.rates = RATES
+    assert describe_inputs(mic, "").splitlines()[1].rstrip().endswith(" ".join(map(str, RATES)))
+
+
+def test_device_table_says_when_audio_device_matches_nothing(mic):
+    table = describe_inputs(mic, "blue yeti")
+    assert "*" not in table and "no device matches audio.device='blue yeti'" in table
+
+
+def test_device_table_is_none_without_inputs(mic):
+    mic.unplug()
+    assert describe_inputs(mic, "") is None
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*SOTTOVOCE, *args], capture_output=True, text=True, timeout=60, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
+
+
+def test_devices_on_a_machine_without_sound_card_exits_1_with_what_to_check(tmp_path):
+    (tmp_path / "empty.toml").write_text("")
+    done = run_cli("devices", "--config", str(tmp_path / "empty.toml"))
+    assert done.returncode == 1, done
+    assert "no audio input devices found" in done.stderr
+    for hint in ("USB microphone", "arecord -l", "audio` group"):
+        assert hint in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_devices_without_portaudio_says_how_to_install_it(tmp_path):
+    # The real sounddevice import, on a system where the PortAudio library cannot be found.
+    (tmp_path / "sitecustomize.py").write_text("import ctypes.util\nctypes.util.find_library = lambda name: None\n")
+    (tmp_path / "empty.toml").write_text("")
+    done = run_cli("devices", "--config", str(tmp_path / "empty.toml"), env={"PYTHONPATH": str(tmp_path)})
+    assert done.returncode == 1, done
+    assert "PortAudio library is missing" in done.stderr and "sudo apt install libportaudio2" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_mic_source_without_portaudio_raises_audio_error(tmp_path):
+    code = ("from sottovoce.audio_sources import open_source\nfrom sottovoce.settings import AudioSettings\n"
+            "try:\n    open_source(AudioSettings())\nexcept Exception as e:\n    print(type(e).__name__, e)\n")
+    (tmp_path / "sitecustomize.py").write_text("import ctypes.util\nctypes.util.find_library = lambda name: None\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert done.stdout.startswith("AudioError ") and "libportaudio2" in done.stdout, done
+
