@@ -18,6 +18,7 @@ street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place 
 circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
 hill ridge view park heights crossing point
 """.split())
+ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 # Street types that are also everyday words need a house number or a cue ("the park", "that way").
 WEAK_TYPES = frozenset("way close walk hill ridge view park heights crossing point row loop square st".split())
 DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast northwest southeast southwest".split())
@@ -45,7 +46,7 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
             end = j + 1
             while end < n and tokens[end].low in STREET_TYPES and tokens[end].low not in WEAK_TYPES:
                 end += 1  # "harbor view road"
-            if end < n and tokens[end].low == ".":
+            if end < n - 1 and tokens[end].low == "." and tokens[end - 1].low in ABBREVIATED:
                 end += 1
             return _unit(tokens, end)
         if not tokens[j].is_alnum or low in NOT_STREET:

@@ -134,7 +134,7 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
     i = 0
     while i < n:
         hit = CUE_INDEX.cue_ending_at(tokens, i)
-        if hit is None or hit[0] in ("CARD", "PHONE"):
+        if hit is None or hit[0] in ("CARD", "PHONE", "CARD_LAST4", "PHONE_EXT"):
             i += 1
             continue
         kind, cue_start = hit

@@ -148,14 +148,14 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
         if not tok.is_word:
             continue
         base = tok.base
+        if base in names.household:
+            is_name[i] = True
+            continue
         if base in FAMILY:
             continue
         cue = _cue_before(tokens, i)
         media = i > 0 and tokens[i - 1].low in MEDIA_CUES
         if names.is_clear(base) and not media:
-            is_name[i] = True
-            continue
-        if base in names.household:
             is_name[i] = True
             continue
         listed = names.is_listed(base)
@@ -164,7 +164,8 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
                 continue
             weak = cue[-1] in WEAK_FOR_MONTHS
             if listed and (not weak or (base in names.first and base not in FUNCTION_WORDS
-                                        and base not in THINGS)):
+                                        and base not in THINGS and (not base in AMBIGUOUS
+                                                                    or _ends_phrase(tokens, i, names)))):
                 is_name[i] = True
                 continue
             if written and _capitalised_mid_sentence(tokens, i) and base not in FUNCTION_WORDS \
@@ -216,6 +217,20 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
         if is_name[i]:
             spans.append(Span(tokens[i].start, tokens[i].base_end, "NAME", 1))
     return spans
+
+
+_PHRASE_END = FUNCTION_WORDS | frozenset("""
+tomorrow today tonight later now soon please thanks monday tuesday wednesday thursday friday saturday sunday
+next this morning afternoon evening
+""".split())
+
+
+def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
+    """ "lunch with grace on friday", "a gift for grace": not "songs from abbey road"."""
+    if i + 1 >= len(tokens):
+        return True
+    nxt = tokens[i + 1]
+    return not nxt.is_alnum or nxt.low in _PHRASE_END or names.is_listed(nxt.base)
 
 
 def _followed_by_number(tokens: list[Token], i: int) -> bool:

@@ -1,0 +1,161 @@
+"""Unit tests for sottovoce.redaction: every kind in spoken (Vosk) and written (Whisper) form,
+hard negatives that must pass untouched, and the facade's contract."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from sottovoce.redaction import KINDS, RedactionResult, Redactor
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor(extra_names=("Zanzibar Quill",))
+
+
+# (input, expected output): one or more rows per kind, both forms.
+REDACTED = [
+    # PHONE
+    ("call me back on five five five two three four eight nine nine one", "call me back on <PHONE>"),
+    ("Call me back on 555-234-8991.", "Call me back on <PHONE>."),
+    ("my mobile is oh seven seven double oh nine triple five one two", "my mobile is <PHONE>"),
+    ("Text (312) 555-0147 when you land.", "Text <PHONE> when you land."),
+    ("the pharmacy called from one eight hundred five five five oh one nine nine",
+     "the pharmacy called from <PHONE>"),
+    ("Save +44 20 7946 0958 as the office.", "Save <PHONE> as the office."),
+    # CARD, EXPIRY, CVV
+    ("my card number is four one one one one one one one one one one one one one one one",
+     "my card number is <CARD>"),
+    ("Card 4111 1111 1111 1111, exp 08/27, CVV 123.", "Card <CARD>, exp <EXPIRY>, CVV <CVV>."),
+    ("it expires oh three slash twenty eight and the cvv is four four one",
+     "it expires <EXPIRY> and the cvv is <CVV>"),
+    ("The card expires December 2027.", "The card expires <EXPIRY>."),
+    ("use my visa ending in four two four two", "use my visa ending in <CARD>"),
+    # NATIONAL_ID
+    ("my social security number is one two three four five six seven eight nine",
+     "my social security number is <NATIONAL_ID>"),
+    ("SSN: 078-05-1120", "SSN: <NATIONAL_ID>"),
+    ("My National Insurance number is QQ 12 34 56 C.", "My National Insurance number is <NATIONAL_ID>."),
+    ("passport number l eight nine eight nine two four three one", "passport number <NATIONAL_ID>"),
+    # ACCOUNT
+    ("sort code twenty forty fifteen account three one nine two six eight one nine",
+     "sort code <ACCOUNT> account <ACCOUNT>"),
+    ("My IBAN is GB82 WEST 1234 5698 7654 32.", "My IBAN is <ACCOUNT>."),
+    ("Routing number 021000021.", "Routing number <ACCOUNT>."),
+    # EMAIL
+    ("my email is john dot smith at gmail dot com", "my email is <EMAIL>"),
+    ("Email john.smith@gmail.com please.", "Email <EMAIL> please."),
+    ("send it to sarah underscore lee eighty two at yahoo dot com", "send it to <EMAIL>"),
+    ("the address is hello at my dash bakery dot com", "the address is <EMAIL>"),
+    # ADDRESS and POSTCODE
+    ("i live at four five six elm avenue apartment three b", "i live at <ADDRESS>"),
+    ("Send the package to 221B Baker Street.", "Send the package to <ADDRESS>."),
+    ("i live on maple street", "i live on <ADDRESS>"),
+    ("i live at twelve oak street springfield six two seven oh four", "i live at <ADDRESS> <POSTCODE>"),
+    ("my zip code is nine oh two one oh", "my zip code is <POSTCODE>"),
+    ("The postcode is SW1A 1AA.", "The postcode is <POSTCODE>."),
+    ("the postcode is s w one a one a a", "the postcode is <POSTCODE>"),
+    # DOB
+    ("my date of birth is march third nineteen eighty four", "my date of birth is <DOB>"),
+    ("Date of birth: 03/15/1984.", "Date of birth: <DOB>."),
+    ("i was born on the fifth of june nineteen ninety", "i was born on <DOB>"),
+    ("She was born in nineteen seventy six.", "She was born in <DOB>."),
+    # SECRET
+    ("my password is purple monkey dishwasher", "my password is <SECRET>"),
+    ("My PIN is 4821.", "My PIN is <SECRET>."),
+    ("door code five five two two and lock the back door", "door code <SECRET> and lock the back door"),
+    ("the gate code is star one two three four pound", "the gate code is <SECRET>"),
+    ("Change the garage code to 2468.", "Change the garage code to <SECRET>."),
+    # PLATE
+    ("my license plate is seven a b c one two three", "my license plate is <PLATE>"),
+    ("My license plate is 7ABC123.", "My license plate is <PLATE>."),
+    ("A car with plate AB12 CDE is blocking the drive.", "A car with plate <PLATE> is blocking the drive."),
+    ("add the plate tango romeo four five six to the list", "add the plate <PLATE> to the list"),
+    # NAME
+    ("my name is john smith", "my name is <NAME>"),
+    ("My name is Xiomara Okafor.", "My name is <NAME>."),
+    ("text mark that dinner is ready", "text <NAME> that dinner is ready"),
+    ("remind grace about the dentist", "remind <NAME> about the dentist"),
+    ("will smith is coming over", "<NAME> is coming over"),
+    ("Is Olivia home yet?", "Is <NAME> home yet?"),
+    ("is chloe's phone charged", "is <NAME>'s phone charged"),
+    ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
+    ("call zanzibar now", "call <NAME> now"),
+    ("Call Priya on speaker.", "Call <NAME> on speaker."),
+]
+
+# Ordinary commands: must come out byte-for-byte unchanged.
+CLEAN = [
+    "set a timer for twenty five minutes", "Set an alarm for 6:45 a.m.", "wake me up at seven thirty",
+    "set the thermostat to seventy two degrees", "Dim the bedroom lights to 30%.", "play track twelve",
+    "switch to channel one oh seven", "turn on the fan in room two oh three", "How much is $12.99 plus tax?",
+    "what is twelve times fourteen", "what's one million divided by eight",
+    "what is one two three four five six seven eight divided by two", "What's 1,000,000 divided by 8?",
+    "remind me on march third to renew the insurance", "set the alarm for june", "remind me in may",
+    "will it rain tomorrow", "mark it as done", "play may it be", "grace period for the library books",
+    "call mom", "Call Mom.", "turn on the sun lamp", "what does bill mean", "turn the lights green",
+    "set volume to max", "turn on the hall light", "add black beans and brown rice",
+    "what's the weather in austin", "play the grace period podcast", "what's the wifi password",
+    "I forgot my PIN.", "pin this note to the top", "write some code for me", "reset my password",
+    "my subscription expires on march third", "The milk expires on Friday.", "call me in five minutes",
+    "what's the traffic like on main street", "play songs from abbey road", "how long is the drive to the park",
+    "look at amazon dot com", "set an alarm at seven", "what day is it", "Turn the kitchen lights white.",
+    "", "   ", "create a list called camping", "turn the volume up to eleven", "play radio four",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REDACTED)
+def test_redacts_each_kind_in_both_forms(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_ordinary_commands_pass_unchanged(redactor: Redactor, text: str) -> None:
+    result = redactor.redact(text)
+    assert result.text == text
+    assert result.counts == {}
+
+
+def test_counts_by_kind(redactor: Redactor) -> None:
+    result = redactor.redact("My name is John Smith and my number is 555-234-8991, PIN 4821.")
+    assert result == RedactionResult("My name is <NAME> and my number is <PHONE>, PIN <SECRET>.",
+                                     {"NAME": 1, "PHONE": 1, "SECRET": 1})
+    assert set(result.counts) <= set(KINDS)
+
+
+def test_text_outside_spans_is_byte_identical(redactor: Redactor) -> None:
+    text = "  Text  Michael:\tthe code is 7761 …  café ✓  "
+    out = redactor.redact(text).text
+    assert out == "  Text  <NAME>:\tthe code is <SECRET> …  café ✓  "
+
+
+def test_every_kind_has_a_row() -> None:
+    seen = {k for _, out in REDACTED for k in KINDS if f"<{k}>" in out}
+    assert seen == set(KINDS)
+
+
+def test_household_names_need_the_setting() -> None:
+    assert Redactor().redact("call zanzibar now").text == "call zanzibar now"
+    assert Redactor(["Zanzibar"]).redact("is zanzibar home").text == "is <NAME> home"
+
+
+def test_thread_safe(redactor: Redactor) -> None:
+    cases = REDACTED[:20] + [(c, c) for c in CLEAN[:20]]
+    errors: list[str] = []
+
+    def work() -> None:
+        for _ in range(20):
+            for text, expected in cases:
+                got = redactor.redact(text).text
+                if got != expected:
+                    errors.append(f"{text!r} -> {got!r}")
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads)
+    assert errors == []

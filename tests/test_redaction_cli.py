@@ -1,0 +1,61 @@
+"""`sottovoce redact` as a user runs it: a subprocess fed through a pipe, line by line."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOTTOVOCE = ROOT / ".venv" / "bin" / "sottovoce"
+
+
+def _start(*extra: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "SOTTOVOCE_CONFIG"}
+    return subprocess.Popen([str(SOTTOVOCE), "redact", "--config", str(ROOT / "config" / "sottovoce.toml"),
+                             *extra], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env)
+
+
+def _read_line(proc: subprocess.Popen, timeout: float = 20.0) -> bytes:
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    assert ready, "no answer within the timeout: output is not flushed per line"
+    return proc.stdout.readline()
+
+
+def test_interactive_line_by_line_through_a_pipe() -> None:
+    proc = _start()
+    try:
+        for line, expected in [
+            ("call me back on five five five two three four eight nine nine one", "call me back on <PHONE>"),
+            ("set a timer for ten minutes", "set a timer for ten minutes"),
+            ("", ""),
+            ("My PIN is 4821.", "My PIN is <SECRET>."),
+        ]:
+            proc.stdin.write(line.encode() + b"\n")
+            proc.stdin.flush()
+            assert _read_line(proc) == expected.encode() + b"\n"
+        proc.stdin.close()
+        assert proc.wait(timeout=20) == 0
+    finally:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+def test_batch_keeps_order_and_survives_bad_bytes() -> None:
+    lines = [b"text mark that i'm late", b"\xff\xfe broken \xc3 bytes call sarah", b"", b"will it rain",
+             b"my zip code is nine oh two one oh", b"caf\xc3\xa9 au lait"]
+    proc = _start()
+    out, err = proc.communicate(b"\n".join(lines) + b"\n", timeout=30)
+    assert proc.returncode == 0, err
+    assert out.decode("utf-8").split("\n") == [
+        "text <NAME> that i'm late", "\ufffd\ufffd broken \ufffd bytes call <NAME>", "", "will it rain",
+        "my zip code is <POSTCODE>", "café au lait", ""]
+
+
+def test_household_names_from_config() -> None:
+    proc = _start("--set", 'redaction.extra_names=["Zanzibar"]', "--counts")
+    out, err = proc.communicate(b"is zanzibar home\n", timeout=30)
+    assert proc.returncode == 0, err
+    assert out == b"is <NAME> home\tNAME=1\n"
