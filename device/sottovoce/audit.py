@@ -22,6 +22,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from sottovoce.state_files import follow_folder_owner
+
 log = logging.getLogger(__name__)
 
 FILENAME = "audit.sqlite3"
@@ -84,6 +86,7 @@ class AuditLog:
             self.path.chmod(0o600)  # sent payloads are personal data: the daemon's user only
         except OSError:
             pass
+        follow_folder_owner(self.path)
         with self._lock:
             self._conn.executescript(_SCHEMA)
         self._next_purge = 0.0

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from sottovoce.state_files import follow_folder_owner
+
 log = logging.getLogger(__name__)
 
 FILENAME = "mute.json"
@@ -31,6 +33,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        follow_folder_owner(tmp)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -13,6 +13,8 @@ import os
 import secrets
 from pathlib import Path
 
+from sottovoce.state_files import follow_folder_owner
+
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
@@ -50,6 +52,7 @@ class SiteKey:
             os.fsync(fd)
         finally:
             os.close(fd)
+        follow_folder_owner(tmp)
         try:
             os.link(tmp, self.path)
             log.info("created a new pseudonym key in %s", self.path.parent)

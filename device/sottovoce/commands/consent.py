@@ -80,7 +80,8 @@ def edit_config(path: Path, changes: dict[str, Any]) -> None:
     real = path.resolve()
     try:
         text = real.read_text(encoding="utf-8")
-        mode = real.stat().st_mode & 0o7777
+        st = real.stat()
+        mode = st.st_mode & 0o7777
     except OSError as exc:
         raise CommandError(f"cannot read {real}: {exc}") from None
     doc = tomlkit.parse(text)
@@ -100,6 +101,8 @@ def edit_config(path: Path, changes: dict[str, Any]) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        if os.geteuid() == 0:
+            os.chown(tmp, st.st_uid, st.st_gid)  # sudo must not hand the service's config to root
         try:
             check = settings_mod.load(tmp).consent
         except settings_mod.ConfigError as exc:
