@@ -120,6 +120,17 @@ def _read_secret(tokens: list[Token], i: int) -> int:
     return end
 
 
+def _past_qualifier(tokens: list[Token], i: int) -> int:
+    """ "the password for the wifi is ...", "the code to the front door is ...": skip to the "is"."""
+    if i < len(tokens) and tokens[i].low in ("for", "to", "of", "on"):
+        for k in range(i + 1, min(i + 6, len(tokens))):
+            if tokens[k].low in ("is", "was", ":", "="):
+                return k
+            if tokens[k].low in STOP_AFTER_VALUE - {"to", "for", "of", "on"}:
+                break
+    return i
+
+
 def _skip_connectors(tokens: list[Token], i: int) -> int:
     k = 0
     while i < len(tokens) and k < 4 and (tokens[i].low in CONNECTORS or tokens[i].low == "the"):
@@ -138,7 +149,7 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             i += 1
             continue
         kind, cue_start = hit
-        j = _skip_connectors(tokens, i + 1)
+        j = _skip_connectors(tokens, _past_qualifier(tokens, i + 1) if kind == "SECRET" else i + 1)
         linked = j > i + 1
         end = j
         if kind == "SECRET":

@@ -61,12 +61,13 @@ class CueIndex:
 
     def cue_ending_at(self, tokens: list[Token], i: int) -> tuple[str, int] | None:
         """(kind, index of the cue's first token) for the longest cue whose last word is token i."""
-        entries = self._by_last.get(tokens[i].low)
+        entries = self._by_last.get(tokens[i].low) or self._by_last.get(tokens[i].base)  # "pin's"
         if not entries:
             return None
         for ws, kind in entries:
             start = i - len(ws) + 1
-            if start >= 0 and all(tokens[start + k].low == w for k, w in enumerate(ws)):
+            if start >= 0 and all(tokens[start + k].low == w or tokens[start + k].base == w
+                                  for k, w in enumerate(ws)):
                 return kind, start
         return None
 

@@ -77,6 +77,11 @@ mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan gran
 sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
 nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
 """.split())
+# A listed word after these is a person even when it is also a word: "uncle bob", "coach will".
+TITLES = frozenset("""
+uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
+brother son daughter nephew niece mister madam sir lady lord pastor father reverend officer nurse
+""".split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
 NOT_INTRO = FUNCTION_WORDS | FAMILY | frozenset("""
@@ -154,6 +159,11 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
         if base in FAMILY:
             continue
         cue = _cue_before(tokens, i)
+        if names.is_listed(base) or (written and _capitalised_mid_sentence(tokens, i)):
+            if i > 0 and tokens[i - 1].low.rstrip(".") in TITLES and base not in MONTHS_AND_DAYS \
+                    and base not in FUNCTION_WORDS:
+                is_name[i] = True  # "uncle bob", "auntie sue", "Dr. Patel"
+                continue
         media = i > 0 and tokens[i - 1].low in MEDIA_CUES
         if names.is_clear(base) and not media:
             is_name[i] = True
@@ -203,6 +213,10 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
                 continue
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
             right = i + 1 < n and is_name[i + 1]
+            if i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&", ",") \
+                    and names.is_listed(tokens[i].base) and tokens[i].base not in FUNCTION_WORDS \
+                    and tokens[i].base not in MONTHS_AND_DAYS:
+                left = True  # "emma and jack"
             if not (left or right):
                 continue
             base = tokens[i].base
