@@ -147,3 +147,11 @@ def test_readers_never_see_a_partial_file(config):
 ])
 def test_parse_changes(words, none, expected):
     assert parse_changes(words, none) == expected
+
+
+def test_no_change_without_a_writable_audit_log(config):
+    (config.parent / "state" / "audit.sqlite3").mkdir(parents=True)
+    before = config.read_bytes()
+    out = cli("text", "on", config=config)
+    assert out.returncode == 1 and "cannot write the audit log" in out.stderr and "Traceback" not in out.stderr
+    assert config.read_bytes() == before

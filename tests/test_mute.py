@@ -144,3 +144,15 @@ def test_remote_unmute_refused_unless_allowed(tmp_path):
     assert [r.decision for r in records] == ["mute", "refused", "refused", "unmute"]
     assert all("format" not in r.reason for r in records)  # the payload itself is never recorded
     assert MuteState(tmp_path).info["by"] == "mqtt"
+
+
+def test_without_a_writable_audit_log_mute_still_works_and_unmute_is_refused(config, tmp_path):
+    state = tmp_path / "state"
+    (state / "audit.sqlite3").mkdir(parents=True)  # an audit log that cannot be opened
+    out = cli("mute", config=config)
+    assert out.returncode == 0 and "Muted" in out.stdout
+    assert "not recorded in the audit log" in out.stderr
+    assert MuteState(state).muted is True
+    out = cli("unmute", config=config)
+    assert out.returncode == 1 and "cannot write the audit log" in out.stderr and "Traceback" not in out.stderr
+    assert MuteState(state).muted is True

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,15 @@ def edit_config(path: Path, changes: dict[str, Any]) -> None:
         os.close(dir_fd)
 
 
+def open_audit(settings) -> AuditLog:
+    """The audit log, or a CommandError that says how to get write access to it."""
+    try:
+        return AuditLog.for_settings(settings)
+    except (sqlite3.Error, OSError) as exc:
+        raise CommandError(f"cannot write the audit log in {settings.state_dir} ({exc}): "
+                           "run as the service's user or with sudo") from None
+
+
 def _show(word: Any) -> str:
     return ("on" if word else "off") if isinstance(word, bool) else str(word)
 
@@ -134,13 +144,16 @@ def main(args: argparse.Namespace) -> int:
         if not settings.source_file:
             raise CommandError("no config file to change: pass --config FILE, set $SOTTOVOCE_CONFIG, "
                                "or install one at /etc/sottovoce/sottovoce.toml")
-        edit_config(Path(settings.source_file), changes)
-        before = consent
-        consent = settings_mod.load(settings.source_file, args.overrides).consent
-        diffs = [f"{k}: {_show(getattr(before, k))} -> {_show(v)}" for k, v in changes.items()
-                 if getattr(before, k) != v]
-        with AuditLog.for_settings(settings) as audit:
+        audit = open_audit(settings)  # first: a change that cannot be audited is not made
+        try:
+            edit_config(Path(settings.source_file), changes)
+            before = consent
+            consent = settings_mod.load(settings.source_file, args.overrides).consent
+            diffs = [f"{k}: {_show(getattr(before, k))} -> {_show(v)}" for k, v in changes.items()
+                     if getattr(before, k) != v]
             audit.record("consent", "; ".join(diffs or ["no change"]) + " (sottovoce consent)")
+        finally:
+            audit.close()
         print(f"Changed {settings.source_file}: {', '.join(diffs) if diffs else 'nothing (already so)'}")
     origin = settings.source_file or "built-in defaults (no config file)"
     print(f"Consent ({origin}):")
