@@ -136,7 +136,9 @@ class MqttSettings:
     host: str = "localhost"
     port: int = field(default=1883, metadata=_check(lambda v: 0 < v < 65536, "a TCP port, 1 to 65535"))
     protocol: str = field(default="3.1.1", metadata=_check(lambda v: v in ("3.1.1", "5"), '"3.1.1" or "5"'))
-    prefix: str = ""
+    prefix: str = field(default="", metadata=_check(
+        lambda v: not any(c in v for c in "+#\0") and not v.startswith("/") and "//" not in v,
+        'topic levels without "+", "#" or empty levels, e.g. "home/speaker"'))
     """Topic prefix; "" means sottovoce/<site> with the room label, or sottovoce/home."""
     username: str = ""
     password_file: str = _path("")
@@ -153,7 +155,10 @@ class MqttSettings:
     """With a file: source, how long `run` waits for the outbox to empty before exiting."""
     homeassistant: bool = True
     """Publish Home Assistant MQTT discovery."""
-    discovery_prefix: str = "homeassistant"
+    discovery_prefix: str = field(default="homeassistant", metadata=_check(
+        lambda v: bool(v) and not any(c in v for c in "+#\0") and not v.startswith("/") and "//" not in v,
+        'Home Assistant\'s discovery prefix, usually "homeassistant"'))
+    """Where Home Assistant listens for discovery (its MQTT integration setting)."""
     hermes: bool = False
     """Also publish Rhasspy/Hermes hermes/asr/textCaptured and hermes/hotword/<word>/detected."""
 
