@@ -319,6 +319,14 @@ def check_broker(settings: Settings, timeout: float = 3.0, environ: Mapping[str,
         return [problem("broker", explain_tls(exc, mqtt), "fix mqtt.tls.* or the broker's certificate", "mqtt.tls")]
     except ConnectionRefusedError:
         return [problem("broker", f"nothing accepts connections at {url} (connection refused)", fix_net, "mqtt.host")]
+    except (ConnectionResetError, BrokenPipeError) as exc:
+        if mqtt.tls.enabled:  # a plain-text listener drops a TLS ClientHello
+            return [problem("broker", f"TLS with {url} failed: the broker closed the connection during the "
+                            f"handshake ({exc.strerror}); it probably does not speak TLS on port {mqtt.port}",
+                            "use the broker's TLS listener (often 8883), or set mqtt.tls.enabled = false for a "
+                            "broker on this machine", "mqtt.tls.enabled")]
+        return [problem("broker", f"{url} closed the connection ({exc.strerror})",
+                        "if the broker only accepts TLS on this port, set mqtt.tls.enabled = true", "mqtt.tls.enabled")]
     except socket.gaierror as exc:
         return [problem("broker", f"cannot resolve mqtt.host {mqtt.host!r} ({exc})", "check the name", "mqtt.host")]
     except OSError as exc:
