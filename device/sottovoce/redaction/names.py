@@ -35,7 +35,7 @@ reed rice roach roman rush savage sharp shepherd shields short small snow sparks
 strong summers tanner turner valentine vega villa wade walker wall walls ward ware washington waters watts
 weeks wells west white winters wise wolf wood woods york young luna bond booth bridges buck simon austin
 houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea kim le li
-ho yu wu lam ali case pitts rowe sexton orr floyd marshall cash hope sky joyce tucker
+riddle ho yu wu lam ali case pitts rowe sexton orr floyd marshall cash hope sky joyce tucker
 abbey aurora bella beau eden hazel indie ivy lily lucky olive om paris phoenix piper poppy rex skye stella
 tai te trinity violet willow harmony jan kai ira eta ati eli dev mahi nia oni tia tui zion kingston lincoln
 brooklyn georgia florence israel indi noel mila leo lola forum ganga jalsa aria sienna harley kauri sage
@@ -72,11 +72,13 @@ STRONG_CUES = (
 WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
+_INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
 FAMILY = frozenset("""
 mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
 sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
 nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
 """.split())
+NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "fort", "lake", "mount"))
 # A listed word after these is a person even when it is also a word: "uncle bob", "coach will".
 TITLES = frozenset("""
 uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
@@ -126,11 +128,15 @@ def load_names(extra: Iterable[str] = ()) -> NameList:
     return NameList(first, last, household)
 
 
-_CUE_PHRASES = tuple(sorted((tuple(c.split()) for c in STRONG_CUES), key=len, reverse=True))
+_CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in sorted((tuple(c.split()) for c in STRONG_CUES), key=len, reverse=True):
+    _CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 
 
 def _cue_before(tokens: list[Token], i: int) -> tuple[str, ...] | None:
-    for phrase in _CUE_PHRASES:
+    if i == 0:
+        return None
+    for phrase in _CUES_BY_LAST.get(tokens[i - 1].low, ()):
         k = i - len(phrase)
         if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
             return phrase
@@ -149,8 +155,13 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     is_name = [False] * n
     written = any(t.text[0].isupper() for t in tokens[1:] if t.is_word and t.low != "i")
 
+    # "a riddle", "the harry potter audiobook", "saint patrick's day", "New York": not people.
+    blocked = [i > 0 and tokens[i - 1].low in NOT_BEFORE_PERSON for i in range(n)]
+    for i in range(1, n):
+        if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
+            blocked[i] = True  # "the grace kelly song"
     for i, tok in enumerate(tokens):
-        if not tok.is_word:
+        if not tok.is_word or blocked[i]:
             continue
         base = tok.base
         if base in names.household:
@@ -190,6 +201,8 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
 
     # "my name is xiomara okafor": take up to two unknown words after an introduction.
     for i in range(n):
+        if tokens[i].low not in _INTRO_FIRST:
+            continue
         for phrase in INTRO_CUES:
             if i + len(phrase) <= n and all(tokens[i + m].low == w for m, w in enumerate(phrase)):
                 j = i + len(phrase)
@@ -208,7 +221,7 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     while changed:
         changed = False
         for i in range(n):
-            if is_name[i] or not tokens[i].is_word or tokens[i].base in FUNCTION_WORDS and tokens[i].base not in (
+            if is_name[i] or blocked[i] or not tokens[i].is_word or tokens[i].base in FUNCTION_WORDS and tokens[i].base not in (
                     "will", "may", "mark", "bill", "pat", "don"):
                 continue
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
