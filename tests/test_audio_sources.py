@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import AUDIO, ROOT
+from conftest import AUDIO, ROOT, WAKE_MODELS, WHISPER_MODEL
 from fake_mic import FakeSoundDevice, read_wav16, to_rate_stereo
 from sottovoce.audio_file import FileSource
 from sottovoce.audio_frames import AudioError
@@ -105,3 +105,30 @@ def test_mic_source_without_portaudio_raises_audio_error(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert done.stdout.startswith("AudioError ") and "libportaudio2" in done.stdout, done
 
+
+
+def run_args(tmp_path) -> list[str]:
+    (tmp_path / "empty.toml").write_text("")
+    return ["run", "--config", str(tmp_path / "empty.toml"), "--set", "mqtt.enabled=false",
+            "--set", f"state.dir={tmp_path / 'state'}", "--set", f"wake.models_dir={WAKE_MODELS}",
+            "--set", "asr.engine=whisper", "--set", f"asr.model={WHISPER_MODEL}",
+            "--set", f"consent.commands_file={ROOT / 'config' / 'commands.txt'}",
+            "--set", f"consent.sensitive_file={ROOT / 'config' / 'sensitive.toml'}"]
+
+
+@pytest.mark.slow
+def test_run_with_a_missing_file_says_so_without_a_traceback(tmp_path):
+    done = run_cli(*run_args(tmp_path), "--set", f"audio.source=file:{tmp_path / 'missing.wav'}")
+    assert done.returncode == 1, done
+    assert f"sottovoce run: {tmp_path / 'missing.wav'}: no such file" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+@pytest.mark.slow
+def test_run_with_a_wav_on_stdin_names_the_fix_without_a_traceback(tmp_path):
+    with open(SPEECH, "rb") as wav:
+        done = subprocess.run([*SOTTOVOCE, *run_args(tmp_path), "--set", "audio.source=stdin"], stdin=wav,
+                              capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 1, done
+    assert "stdin carries a WAV file" in done.stderr and "-t raw" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout

@@ -14,13 +14,18 @@ from __future__ import annotations
 import numpy as np
 import soxr
 
+from sottovoce.cli import CommandError
 from sottovoce.events import FRAME_SAMPLES, SAMPLE_RATE, AudioChunk
 
 RESAMPLE_QUALITY = "HQ"  # libsoxr "high quality": transparent for speech, cheap enough for a Pi
 
 
-class AudioError(Exception):
-    """Audio that cannot be read or used; the message names the source, the problem and the fix."""
+class AudioError(CommandError):
+    """Audio that cannot be read or used; the message names the source, the problem and the fix.
+
+    A CommandError, so a command that lets it escape prints the message and exits 1, never a
+    traceback.
+    """
 
 
 def to_float(audio: np.ndarray, *, bits: int | None = None) -> np.ndarray:
