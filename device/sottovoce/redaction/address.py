@@ -106,8 +106,17 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
     for k in range(len(tokens) - 1):
         if (tokens[k].low, tokens[k + 1].low) in LIVE_CUES:
             j = k + 2
-            end = _street_from(tokens, j, numbered=False)
-            if end > j:
+            m = j
+            if m + 1 < len(tokens) and tokens[m].low in UNIT_WORDS:
+                m += 2  # "flat four, twelve high street"
+                if m < len(tokens) and tokens[m].low == ",":
+                    m += 1
+            numbered = False
+            while m < len(tokens) and (_numberish(tokens[m].low) or tokens[m].low[:1].isdigit()):
+                m += 1
+                numbered = True
+            end = _street_from(tokens, m, numbered=numbered)
+            if end > m:
                 found.append((j, end))
     addresses: list[Span] = []
     zips: list[Span] = []
