@@ -94,7 +94,8 @@ def test_every_sample_format_reads_back_exactly(tmp_path, x, name, width, writer
         write_riff(path, audio, SAMPLE_RATE, width, **opts)
     expected = (x >> 8) * 256 if width == 1 else x
     np.testing.assert_array_equal(read_wav(path), expected.astype(np.int16))
-    assert FileSource(path).format.channels == channels
+    source = FileSource(path)
+    assert source.format.channels == channels and source.format.frames == len(x)
 
 
 @pytest.mark.parametrize("rate,width,channels,extensible", [

@@ -116,7 +116,9 @@ def _open_stdlib(path: Path, fh: BinaryIO) -> _Reader | None:
     width = w.getsampwidth()
     if width not in (1, 2, 3, 4):
         raise AudioError(f"{path}: {8 * width}-bit samples are not supported (8, 16, 24 or 32-bit are); {FIX}")
-    fmt = WavFormat(w.getframerate(), w.getnchannels(), width, False, w.getnframes())
+    on_disk = (path.stat().st_size - fh.tell()) // (width * max(1, w.getnchannels()))  # wave stops at the data
+    frames = min(w.getnframes(), on_disk)  # streamed WAVs carry a bogus size
+    fmt = WavFormat(w.getframerate(), w.getnchannels(), width, False, frames)
     _check_format(path, fmt)
     return _Reader(fmt, w.readframes, fh.close)
 

@@ -32,6 +32,8 @@ class StdinSource:
     description = "stdin (raw S16LE 16 kHz mono)"
 
     def __init__(self, stream: BinaryIO | None = None, *, poll_seconds: float = 0.1):
+        if stream is None and sys.stdin is None:
+            raise AudioError(f"there is no stdin to read audio from: pipe raw audio in, e.g. `{PIPE_EXAMPLE}`")
         self._stream = stream if stream is not None else sys.stdin.buffer
         self._poll = poll_seconds
         self._closed = False
