@@ -40,8 +40,16 @@ def test_required_keys_per_platform(platform):
 
 def test_event_entity_matches_the_message_topic_and_kinds():
     _, event = configs()["event"]
-    assert event["state_topic"] == TOPICS.text
+    assert event["state_topic"] == TOPICS.event
     assert set(event["event_types"]) == {"command", "text", "wake"}
+
+
+@pytest.mark.parametrize("kind", ["command", "text", "wake"])
+def test_event_payload_has_an_event_type_the_entity_declares(kind):
+    msg = {"id": "x", "site": "s", "time": "t", "kind": kind, "text": "", "redacted": {}, "wake_word": "w"}
+    payload = ha.event_payload(msg)
+    assert payload["event_type"] == kind and kind in configs()["event"][1]["event_types"]
+    assert {k: v for k, v in payload.items() if k != "event_type"} == msg
 
 
 def test_switch_payloads_match_the_command_parser_and_state_values():

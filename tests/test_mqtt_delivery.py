@@ -22,7 +22,8 @@ def test_200_messages_queued_during_a_10s_outage_all_arrive(tmp_path, broker):
     """The subscriber keeps a persistent session (clean_session=False, QoS 1): the broker queues
     for it across its own restart, so it gets every message whichever client reconnects first."""
     pub, outbox, topics = make_publisher(tmp_path / "state", MqttSettings(port=broker.port, hermes=True))
-    sub = Subscriber(broker.port, [topics.text, "hermes/asr/textCaptured"], session="outage-sub").start()
+    sub = Subscriber(broker.port, [topics.text, topics.event, "hermes/asr/textCaptured"],
+                     session="outage-sub").start()
     pub.start()
     try:
         assert pub.connected.wait(5)
@@ -43,8 +44,10 @@ def test_200_messages_queued_during_a_10s_outage_all_arrive(tmp_path, broker):
         assert len(got) >= 200
         first_seen = list(dict.fromkeys(got))
         assert first_seen == expected  # in order
-        payloads = [json.loads(p) for p in sub.on(topics.text)]
-        assert all(p["event_type"] == p["kind"] == "command" for p in payloads)
+        # .../text carries the message exactly as built (schema-valid); .../event adds event_type
+        assert all(json.loads(p) == message(int(json.loads(p)["id"][2:])) for p in sub.on(topics.text))
+        assert sub.wait_for(lambda: {json.loads(p)["id"] for p in sub.on(topics.event)} == set(expected), 10)
+        assert all(json.loads(p)["event_type"] == "command" for p in sub.on(topics.event))
         assert sub.wait_for(lambda: len({json.loads(p)["sessionId"] for p in sub.on("hermes/asr/textCaptured")})
                             == 200, 10)
         # backoff 1, 2, 4, 8 s: a handful of attempts in 10 s, not a tight loop

@@ -3,10 +3,12 @@
 Pure. The device identifier is an HMAC of the local secret, so it is stable across restarts (Home
 Assistant keeps its entities) but says nothing about the machine: no hostname, MAC or serial.
 
-The event entity listens on .../text itself: every message published there carries "event_type"
-(its kind), so Home Assistant fires the event with the message's fields (id, site, time, text,
-redacted, wake_word) as attributes, and Node-RED sees the same payload. One topic, one delivery
-path through the outbox, rather than a second .../event copy that could drift or be lost apart.
+The event entity listens on .../event, where each message is published a second time with
+"event_type" (its kind) added, so Home Assistant fires the event with the message's fields (id,
+site, time, text, redacted, wake_word) as attributes. .../text keeps the message exactly as the
+schema (data/message.schema.json, additionalProperties false) describes it, for Node-RED and
+anything else. Both copies belong to the same outbox entry: it is deleted only when the broker has
+acknowledged every copy, so the event is as at-least-once as the text.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def event_config(topics: Topics, device_id: str, version: str) -> dict:
     return {
         "name": "Messages",
         "unique_id": f"sottovoce_{device_id}_messages",
-        "state_topic": topics.text,
+        "state_topic": topics.event,
         "event_types": list(EVENT_TYPES),
         "qos": 1,
         "icon": "mdi:account-voice",
@@ -77,6 +79,11 @@ def switch_config(topics: Topics, device_id: str, version: str) -> dict:
         "device": _device(device_id, version),
         **_availability(topics),
     }
+
+
+def event_payload(message: dict) -> dict:
+    """The message with the "event_type" Home Assistant's MQTT event entity requires."""
+    return {"event_type": message.get("kind", "text"), **message}
 
 
 def discovery_messages(topics: Topics, device_id: str, version: str) -> list[tuple[str, dict]]:

@@ -290,8 +290,10 @@ class Publisher:
             log.debug("mqtt: published %s (%s)", item.id, item.message.get("kind"))
 
     def _payloads(self, message: dict) -> list[tuple[str, dict]]:
-        """.../text with "event_type" for Home Assistant, plus the Hermes payloads when enabled."""
-        out = [(self.topics.text, {**message, "event_type": message.get("kind", "text")})]
+        """.../text as is; .../event for Home Assistant and the Hermes payloads when enabled."""
+        out = [(self.topics.text, message)]
+        if self.mqtt.homeassistant:
+            out.append((self.topics.event, home_assistant.event_payload(message)))
         if self.mqtt.hermes:
             out.extend(hermes.payloads_for(message))
         return out

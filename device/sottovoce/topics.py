@@ -45,8 +45,13 @@ class Topics:
 
     @property
     def text(self) -> str:
-        """Messages (QoS 1, not retained); each carries an "event_type" for Home Assistant."""
+        """Messages exactly as built (QoS 1, not retained)."""
         return f"{self.prefix}/text"
+
+    @property
+    def event(self) -> str:
+        """The same messages with an "event_type" for Home Assistant's event entity (QoS 1)."""
+        return f"{self.prefix}/event"
 
     @property
     def status(self) -> str:
