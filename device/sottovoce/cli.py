@@ -83,12 +83,13 @@ class _Unavailable:
 def load_settings(args: argparse.Namespace) -> Settings:
     settings = load(args.config, args.overrides)
     level = "DEBUG" if getattr(args, "verbose", False) else settings.log.level.upper()
-    setup_logging(level)
+    # The daemon logs to stdout for journald; other commands keep stdout for their output.
+    setup_logging(level, sys.stdout if args.command == "run" else sys.stderr)
     return settings
 
 
-def setup_logging(level: str) -> None:
-    logging.basicConfig(stream=sys.stdout, level=level,
+def setup_logging(level: str, stream=sys.stdout) -> None:
+    logging.basicConfig(stream=stream, level=level,
                         format="%(levelname)s %(name)s: %(message)s", force=True)
     if level != "DEBUG":  # per-utterance chatter from the recogniser
         logging.getLogger("faster_whisper").setLevel(logging.WARNING)

@@ -68,7 +68,7 @@ class Daemon:
 
         watchdog = threading.Thread(target=self._watchdog, name="watchdog", daemon=True)
         watchdog.start()
-        services = Services.start(self.settings)
+        services = Services.start(self.settings, self._overrides)
         try:
             while not self._flags.stop.is_set():
                 ended_by_itself = self._listen(services)
@@ -131,7 +131,7 @@ class Daemon:
         services.close()
         self.notifier.reloading()
         log.info("configuration reloaded from %s", new.source_file or "defaults")
-        return type(services).start(new)
+        return type(services).start(new, self._overrides)
 
     def _watchdog(self) -> None:
         interval = self.notifier.watchdog_seconds

@@ -18,14 +18,14 @@ def build_detector(settings: Settings) -> WakeWordDetector:
         return WakeWordDetector(settings.wake.words, settings.wake.models_dir,
                                 threshold=settings.wake.threshold, refractory=settings.wake.refractory)
     except WakeModelError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(str(exc), status=2) from None
 
 
 def build_recognizer(settings: Settings) -> Recognizer:
     try:
         return load_recognizer(settings.asr)
     except AsrModelError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(str(exc), status=2) from None
 
 
 def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False) -> Listener:

@@ -37,7 +37,7 @@ class Services:
     publisher: object | None
 
     @classmethod
-    def start(cls, settings: Settings) -> "Services":
+    def start(cls, settings: Settings, overrides: list[str] = ()) -> "Services":
         state = settings.state_dir
         try:
             state.mkdir(parents=True, exist_ok=True)
@@ -49,8 +49,8 @@ class Services:
         audit = AuditLog.for_settings(settings)
         outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
                         max_messages=settings.mqtt.outbox_max,
-                        on_drop=lambda _id, reason: audit.record("dropped", reason))
-        dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute)
+                        on_drop=audit.record_outbox_drop)
+        dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
         publisher = None
         if settings.mqtt.enabled:
             publisher = _start_publisher(settings, outbox, mute, audit)
@@ -96,8 +96,12 @@ def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit:
     from sottovoce.site_key import SiteKey
     from sottovoce.topics import topics_for
 
+    publisher = None
+
     def on_command(command: str) -> None:
         apply_remote_command(command, settings, mute, audit)
+        if publisher is not None:
+            publisher.set_muted(mute.muted)
 
     topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix)
     try:
