@@ -129,3 +129,22 @@ def test_messages_survive_sigkill_of_the_writer(tmp_path):
     ob = Outbox(path)
     assert [q.id for q in ob.pending(100)] == [f"k{i}" for i in range(50)]
     ob.close()
+
+
+def test_drops_land_in_the_audit_log(tmp_path):
+    from sottovoce.audit import AuditLog
+
+    clock = Clock()
+    audit = AuditLog(tmp_path / "audit.sqlite3", 7.0, clock)
+    ob = Outbox(tmp_path / "outbox.sqlite3", ttl_seconds=60, max_messages=2, clock=clock,
+                on_drop=audit.record_outbox_drop)
+    for i in range(3):
+        ob.put(msg(i))  # the cap drops id-0000
+    clock.t += 61
+    assert ob.expire() == 2  # the TTL drops the other two
+    reasons = [r.reason for r in audit.records()]
+    assert len(reasons) == 3 and all(r.startswith("outbox: ") for r in reasons)
+    assert "id-0000" in reasons[0] and "outbox full" in reasons[0]
+    assert all("expired" in r for r in reasons[1:])
+    ob.close()
+    audit.close()

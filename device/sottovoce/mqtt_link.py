@@ -97,7 +97,7 @@ def build_client(mqtt: MqttSettings, will_topic: str, environ: Mapping[str, str]
         client.tls_set_context(tls_context(mqtt))
     client.will_set(will_topic, "offline", qos=1, retain=True)
     client.reconnect_delay_set(RECONNECT_MIN, RECONNECT_MAX)
-    client.max_inflight_messages_set(50)
+    client.max_inflight_messages_set(20)  # MQTT 5 brokers announce Receive Maximum 20 (mosquitto); paho queues the rest
     # paho's own log lines are low-level and some repeat on every retry ("Client is not connected"):
     # keep them at DEBUG; the link logs one plain-language ERROR per problem instead.
     client.on_log = _paho_log
