@@ -56,6 +56,16 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
     return i
 
 
+def _bare_street(tokens: list[Token], i: int) -> int:
+    """One or two street-name words ending the sentence, after a cue and a house number."""
+    j = i
+    while j < len(tokens) and j - i < 2 and tokens[j].is_word and tokens[j].low not in NOT_STREET:
+        j += 1
+    if j > i and (j == len(tokens) or tokens[j].low in (".", ",", "!", "?", "and", "please")):
+        return j
+    return i
+
+
 def _unit(tokens: list[Token], i: int) -> int:
     n = len(tokens)
     j = i
@@ -116,6 +126,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 m += 1
                 numbered = True
             end = _street_from(tokens, m, numbered=numbered)
+            if end == m and numbered:
+                end = _bare_street(tokens, m)  # "I live at 42 Elm."
             if end > m:
                 found.append((j, end))
     addresses: list[Span] = []
@@ -128,7 +140,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
         words = 0
         # A written town needs a comma: "221B Baker Street, London".
         town = written and end < len(tokens) and tokens[end].low == ","
-        while j < len(tokens) and words <= 3:
+        while j < len(tokens) and words <= 4:
             if j in by_first and len(by_first[j].digits) in (5, 9):
                 run = by_first[j]
                 zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
@@ -138,7 +150,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             if tok.low == ",":
                 j += 1
                 continue
-            if not tok.is_word or tok.low in FUNCTION_WORDS or (written and not tok.text[0].isupper()):
+            if not tok.is_word or (tok.low in FUNCTION_WORDS and tok.low != "new") or (
+                    written and not tok.text[0].isupper()):
                 break
             words += 1
             j += 1

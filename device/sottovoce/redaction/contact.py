@@ -34,6 +34,12 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
         return None
     provider = tokens[i].low in PROVIDERS
     j = i + 1
+    # A spoken domain of two or three words: "info at smith plumbing dot com".
+    k = j
+    while k < n and k - i < 3 and tokens[k].is_alnum and tokens[k].low not in DOTS and tokens[k].low not in LOCAL_STOP:
+        k += 1
+    if k > j and k + 1 < n and tokens[k].low in DOTS and tokens[k + 1].low in TLDS:
+        j = k
     while j + 1 < n and tokens[j].low in ("dash", "-", "hyphen") and tokens[j + 1].is_alnum:
         j += 2  # "my dash bakery dot com"
     dots = 0

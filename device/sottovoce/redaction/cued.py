@@ -17,7 +17,7 @@ CONNECTORS = frozenset("""
 is was it's its are be will should number no num # : = - reads says as ending ends in on of now
 to set changed change":" one
 """.split()) - {"one"}
-CODE_KINDS = ("PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV")
+VALUE_KINDS = frozenset(("SECRET", "DOB", "EXPIRY", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV"))
 NATO = frozenset("""
 alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november
 oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu
@@ -145,7 +145,7 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
     i = 0
     while i < n:
         hit = CUE_INDEX.cue_ending_at(tokens, i)
-        if hit is None or hit[0] in ("CARD", "PHONE", "CARD_LAST4", "PHONE_EXT"):
+        if hit is None or hit[0] not in VALUE_KINDS:
             i += 1
             continue
         kind, cue_start = hit
@@ -155,7 +155,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
         if kind == "SECRET":
             if tokens[i].low in WEAK_SECRET_CUES and i - cue_start == 0:
                 owned = cue_start > 0 and tokens[cue_start - 1].low in OWNER_WORDS
-                if not owned or not (linked or (j < n and _is_numberish(tokens[j].low))):
+                said = i + 1 < n and tokens[i + 1].low in ("is", "was", ":", "=")  # "my voicemail pin is ..."
+                if not said and not (owned and (linked or (j < n and _is_numberish(tokens[j].low)))):
                     i += 1
                     continue
             if linked and any(tokens[k].low in SECRET_LINKS for k in range(i + 1, j)):

@@ -15,8 +15,10 @@ CUES: dict[str, tuple[str, ...]] = {
     "CARD_LAST4": ("ending in", "ends in", "ending with", "last four", "last four digits", "last 4", "last 4 digits",
                    "card ending in", "card ending", "card ends in"),
     "PHONE_EXT": ("extension", "ext", "extension number"),
+    "PHONE_AREA": ("area code",),
     "CVV": ("cvv", "cvc", "cv2", "cvv2", "cvc2", "security code", "three digit code", "3 digit code", "3-digit code",
-            "code on the back", "digits on the back", "card verification code", "verification value", "csc"),
+            "code on the back", "digits on the back", "numbers on the back", "number on the back",
+            "back of the card", "on the back", "card verification code", "verification value", "csc"),
     "EXPIRY": ("expires", "expiry", "expiry date", "expiration", "expiration date", "exp", "exp date", "expiring",
                "valid thru", "valid through", "valid until", "good thru", "good through", "expires on", "expires in",
                "expire"),
@@ -44,7 +46,7 @@ CUES: dict[str, tuple[str, ...]] = {
                "screen name", "login name", "login id"),
     "PHONE": ("phone", "phone number", "number", "cell", "cell number", "mobile", "mobile number", "call",
               "call me", "text", "text me", "dial", "ring", "reach me", "reach", "fax", "landline", "contact",
-              "whatsapp", "telephone", "area code", "home number", "work number", "cell phone", "callback"),
+              "whatsapp", "telephone", "home number", "work number", "cell phone", "callback"),
 }
 
 
@@ -72,14 +74,14 @@ class CueIndex:
                 return kind, start
         return None
 
-    def nearest_before(self, tokens: list[Token], i: int, window: int = 8,
-                       kinds: frozenset[str] | None = None) -> tuple[str, int] | None:
-        """The cue nearest before token i (within `window` tokens) as (kind, cue end index)."""
+    def before(self, tokens: list[Token], i: int, window: int = 8) -> list[str]:
+        """Kinds of the cues within `window` tokens before token i, nearest first."""
+        found = []
         for j in range(i - 1, max(-1, i - 1 - window), -1):
             hit = self.cue_ending_at(tokens, j)
-            if hit is not None and (kinds is None or hit[0] in kinds):
-                return hit[0], j
-        return None
+            if hit is not None:
+                found.append(hit[0])
+        return found
 
 
 CUE_INDEX = CueIndex(CUES)

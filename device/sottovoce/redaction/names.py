@@ -193,6 +193,10 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
                     and base not in MONTHS_AND_DAYS and cue[-1] not in WEAK_FOR_MONTHS:
                 is_name[i] = True
                 continue
+        if listed and base in names.first and base not in MONTHS_AND_DAYS and (
+                (base not in THINGS and _acts_like_person(tokens, i)) or tok.low != base):
+            is_name[i] = True  # "mark is at the door", "grace said yes", "is will's phone charged"
+            continue
         if listed and written and _capitalised_mid_sentence(tokens, i) and base not in MONTHS_AND_DAYS \
                 and not media and not (i + 1 < n and tokens[i + 1].text[0].isupper() and not
                                        names.is_listed(tokens[i + 1].base)) \
@@ -258,6 +262,28 @@ def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
         return True
     nxt = tokens[i + 1]
     return not nxt.is_alnum or nxt.low in _PHRASE_END or names.is_listed(nxt.base)
+
+
+PERSON_VERBS = frozenset("""
+said says wants wanted needs needed called texted asked told left arrived went thinks likes loves hates
+knows sent says's would should could can can't won't didn't doesn't isn't wasn't will'll
+""".split())
+PERSON_STATES = frozenset("""
+home here there coming going at on in out back late sick asleep awake running driving staying picking
+bringing still not leaving away outside upstairs downstairs ready
+""".split())
+
+
+def _acts_like_person(tokens: list[Token], i: int) -> bool:
+    """ "mark said", "grace is home", "bill will be late": a subject doing what people do."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].low
+    if nxt in PERSON_VERBS:
+        return True
+    if nxt in ("is", "was", "'s") and i + 2 < len(tokens):
+        return tokens[i + 2].low in PERSON_STATES
+    return False
 
 
 def _followed_by_number(tokens: list[Token], i: int) -> bool:

@@ -18,11 +18,17 @@ from sottovoce.redaction.tokens import Token
 
 # Shortest digit string each cued kind accepts (a shorter number after the cue is something else:
 # "call me in five minutes").
-MIN_DIGITS = {"PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
+MIN_DIGITS = {"PHONE_AREA": 3, "PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
               "SECRET": 3, "PLATE": 3, "DOB": 4}
-MAX_DIGITS = {"PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
+MAX_DIGITS = {"PHONE_AREA": 15, "PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
 _REGIONS = ("US", "GB")
-ALIASES = {"PHONE_EXT": "PHONE", "CARD_LAST4": "CARD"}
+ALIASES = {"PHONE_EXT": "PHONE", "PHONE_AREA": "PHONE", "CARD_LAST4": "CARD"}
+# "the weather in 90210", "pharmacies near nine oh two one oh": a bare 5-digit place is a zip code.
+PLACE_WORDS = frozenset(("in", "near", "around", "to", "for", "at"))
+UNIT_AFTER = frozenset("""
+minutes minute seconds second hours hour days day weeks week years year degrees percent dollars pounds euros
+times steps calories miles feet meters kilometers grams kilos people points
+""".split())
 # A long number next to these is arithmetic ("what is one two three four five six seven divided by two").
 OPERATORS = frozenset("plus minus times divided multiplied over percent squared cubed x + * = equals add subtract".split())
 
@@ -83,17 +89,19 @@ def number_spans(tokens: list[Token]) -> list[Span]:
     for run in digit_runs(tokens):
         n = len(run.digits)
         kind: str | None = None
-        cue = CUE_INDEX.nearest_before(tokens, run.first, window=8)
-        if cue is not None:
-            cued = cue[0]
+        cues = CUE_INDEX.before(tokens, run.first, window=8)
+        for cued in cues:
+            # The nearest cue that fits this length: "the last four of my card are ..." is CARD_LAST4.
             if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not (run.quantity and cued != "DOB"):
                 kind = cued
-            elif cued == "CARD" and card_seen:
-                kind = _after_card(run)
-        if kind is None and card_seen and cue is not None and cue[0] in ("CARD", "PHONE") and n <= 6:
+                break
+        if kind is None and card_seen and cues and cues[0] in ("CARD", "PHONE") and n <= 6:
             kind = _after_card(run)
         if kind is None and not run.quantity and not _arithmetic(tokens, run):
             kind = _uncued_kind(run)
+            if kind is None and n == 5 and run.first > 0 and tokens[run.first - 1].low in PLACE_WORDS and (
+                    run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in UNIT_AFTER):
+                kind = "POSTCODE"
         if kind is None:
             continue
         kind = ALIASES.get(kind, kind)
