@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import pwd
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -187,3 +189,30 @@ def test_consent_summary(tmp_path, consent, mqtt_on, expected):
     cfg.write_text(f"[consent]\n{consent}\n[mqtt]\nenabled = {'true' if mqtt_on else 'false'}\n")
     found = consent_summary(load(cfg))
     assert found[0].ok and expected in found[0].detail
+
+
+def test_a_login_user_who_cannot_read_etc_sottovoce_gets_a_fix_not_a_traceback():
+    """/etc/sottovoce is root:sottovoce 0750 on a Pi; run as uid 65534 against a folder like it."""
+    folder = Path(tempfile.mkdtemp(prefix="sottovoce-etc-"))
+    try:
+        os.chmod(folder, 0o755)
+        etc = folder / "etc"
+        etc.mkdir(mode=0o750)
+        (etc / "sottovoce.toml").write_text("")
+        code = ("import sys; from pathlib import Path; import sottovoce.settings as s; "
+                "s.DEFAULT_CONFIG_PATHS = (Path(sys.argv[1]),); from sottovoce.cli import main; "
+                "sys.exit(main(sys.argv[2:]))")
+        runs = {}
+        for command in ("doctor", "check-config"):
+            runs[command] = subprocess.run(
+                ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code,
+                 str(etc / "sottovoce.toml"), command], capture_output=True, text=True, timeout=120,
+                env=dict(os.environ, HOME=str(folder)))
+        for command, proc in runs.items():
+            assert "Traceback" not in proc.stdout + proc.stderr, command
+            assert f"cannot look at the config {etc / 'sottovoce.toml'}: Permission denied" in proc.stdout
+            assert "sudo -u sottovoce" in proc.stdout
+        assert runs["doctor"].returncode == 1 and runs["check-config"].returncode == 2
+        assert "microphone" in runs["doctor"].stdout
+    finally:
+        shutil.rmtree(folder)

@@ -57,6 +57,20 @@ def guarded(check: str, fn: Callable[[], list[Finding]]) -> list[Finding]:
                         "report this, with the output of `sottovoce doctor -v`")]
 
 
+def locate_config(explicit: str | None) -> tuple[Path | None, Finding | None]:
+    """The config file to use, or a finding when it cannot even be looked at.
+
+    /etc/sottovoce is root:sottovoce 0750 on a Pi, so a login user gets PermissionError there.
+    """
+    from sottovoce.settings import find_config
+
+    try:
+        return find_config(explicit), None
+    except OSError as exc:
+        return None, problem("config", f"cannot look at the config {exc.filename}: {exc.strerror}",
+                             "run it as the service user: sudo -u sottovoce sottovoce ... (or with sudo)")
+
+
 # --- static checks (check-config) ------------------------------------------------------------
 
 def _readable_file(path: str) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sottovoce import settings as settings_mod
 from sottovoce.cli import EXIT_CONFIG, setup_logging
-from sottovoce.doctor_checks import Finding, config_findings
+from sottovoce.doctor_checks import Finding, config_findings, locate_config
 from sottovoce.settings import ConfigError, Problem, Settings
 
 NAME = "check-config"
@@ -59,14 +59,17 @@ def render(fname: str, problems: list[Problem], findings: list[Finding]) -> list
     lines = [f"  {p}" for p in problems]
     for f in findings:
         if not f.ok:
-            lines.append(f"  {fname}: {f.key}: {f.detail}")
+            lines.append(f"  {fname}: {f.key or f.check}: {f.detail}")
             lines.append(f"      fix: {f.fix}")
     return lines
 
 
 def main(args: argparse.Namespace) -> int:
     setup_logging("DEBUG" if args.verbose else "WARNING")
-    path = settings_mod.find_config(args.config)
+    path, unreadable = locate_config(args.config)
+    if unreadable:
+        print(f"1 problem: {unreadable.detail}\n      fix: {unreadable.fix}")
+        return EXIT_CONFIG
     fname = str(path) if path else "(built-in defaults, no config file)"
     problems: list[Problem] = []
     try:
@@ -77,7 +80,7 @@ def main(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     if settings is not None:
         bad_keys = {p.key for p in problems}
-        findings = [f for f in config_findings(settings) if f.key not in bad_keys]
+        findings += [f for f in config_findings(settings) if f.key not in bad_keys]
     failed = [f for f in findings if not f.ok]
     for f in findings:
         if f.note:

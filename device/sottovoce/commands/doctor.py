@@ -16,8 +16,8 @@ from typing import Callable
 from sottovoce import settings as settings_mod
 from sottovoce.cli import setup_logging
 from sottovoce.doctor_checks import (Finding, audio_source_findings, check_asr, check_broker, check_microphone,
-                                     check_wake, consent_file_findings, consent_summary, guarded, mqtt_findings,
-                                     problem, state_findings)
+                                     check_wake, consent_file_findings, consent_summary, guarded,
+                                     locate_config, mqtt_findings, problem, state_findings)
 from sottovoce.settings import ConfigError, Settings
 
 NAME = "doctor"
@@ -55,20 +55,22 @@ def plan(settings: Settings, timeout: float) -> list[tuple[str, Callable[[], lis
 
 def main(args: argparse.Namespace) -> int:
     setup_logging("DEBUG" if args.verbose else "ERROR")
-    path = settings_mod.find_config(args.config)
+    path, unreadable = locate_config(args.config)
     print(f"sottovoce doctor: {path or 'built-in defaults (no config file)'}", flush=True)
-    try:
-        settings = settings_mod.load(args.config, args.overrides)
-        checks = plan(settings, args.timeout)
-    except ConfigError as exc:
-        for p in exc.problems:
-            print(format_finding(problem("config", str(p), "fix this key (sottovoce check-config lists all)",
-                                         p.key)), flush=True)
-        # The microphone does not depend on the file; check it anyway so one run tells more.
-        checks = [("microphone", lambda: check_microphone(Settings()))]
-        failures = len(exc.problems)
-    else:
-        failures = 0
+    config_problems: list[Finding] = [unreadable] if unreadable else []
+    settings: Settings | None = None
+    if not unreadable:
+        try:
+            settings = settings_mod.load(args.config, args.overrides)
+        except ConfigError as exc:
+            config_problems += [problem("config", str(p), "fix this key (sottovoce check-config lists all)", p.key)
+                                for p in exc.problems]
+    # Without a usable config only the microphone can be checked; do it so one run tells more.
+    checks = plan(settings, args.timeout) if settings else [("microphone", lambda: check_microphone(Settings()))]
+    failures = 0
+    for finding in config_problems:
+        failures += 1
+        print(format_finding(finding), flush=True)
     for name, fn in checks:
         for finding in guarded(name, fn):
             failures += not finding.ok
