@@ -117,6 +117,10 @@ class Publisher:
                 info.wait_for_publish(timeout=min(1.0, timeout))
             except (RuntimeError, ValueError):
                 pass
+            if not self._thread.is_alive():
+                # the broker answers in order: PUBACKs for earlier messages are in by now; commit
+                # them so the next start re-sends as little as possible
+                self._handle_acks()
         self.client.disconnect()
         self.client.loop_stop()
         self.connected.clear()
