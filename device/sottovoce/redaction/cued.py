@@ -13,10 +13,11 @@ from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_W
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_VALUE, Token
 
+# Words between a cue and its value: "my pin is", "plate number:", "account ending in", "set to".
 CONNECTORS = frozenset("""
 is was it's its are be will should number no num # : = - reads says as ending ends in on of now
-to set changed change":" one
-""".split()) - {"one"}
+to set changed change
+""".split())
 VALUE_KINDS = frozenset(("SECRET", "DOB", "EXPIRY", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV"))
 NATO = frozenset("""
 alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november

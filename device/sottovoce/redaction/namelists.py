@@ -1,0 +1,96 @@
+"""The name lists and the everyday words among them, loaded once.
+
+The lists are Faker's person providers (first names from en_US, en_GB, en_IN and en_NZ; last
+names from en_US, en_GB and en_IN: a few thousand names drawn from census and registry frequency
+data): Faker is actively maintained, installs from PyPI, needs no network at run time, and its
+lists are plain Python data we read once. The US list alone misses names common in UK and South
+Asian households ("Priya", "Mohammed", "Patel" is there but "Sharma" is not). A short supplement
+adds nicknames the lists lack ("will", "liz", "jess"). Many names are also everyday words
+("will", "mark", "may", "grace", "bill", "green", "hall", "day"); those are AMBIGUOUS and count
+as names only next to another name, after a cue, or when Whisper capitalises them mid-sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass
+from typing import Iterable
+
+AMBIGUOUS = frozenset("""
+will mark may grace bill june april august autumn summer dawn faith joy hope amber jade jasmine daisy holly
+heather ivy crystal diamond ebony melody destiny mercedes angel christian raven misty sandy brandy sherry
+candy penny robin rose ruby jack max pat sue bob gene guy jean lance lee ray rich drew grant hunter chase
+dale glen dean earl don gay art kent miles norman page paige parker carol carmen victor oscar sierra alexa
+jesus chad cole frank frances baker ball banks barber bass bean beard bell berry best bird bishop black
+branch bright brooks brown burns bush butler cannon carpenter case chambers cherry church clay combs cook
+cooper crane cross curry day downs drake duke english fields fisher flowers ford foster fox french frost fry
+fuller gamble gates glass golden good graves gray green gross hall hardy hart heath hill holder holland hood
+horn house hull hunt key king knight lamb lane little long love mack mann marks marsh mason mayo meadows
+mills moody moon moss newton noble pace park parks peck petty pierce pope porter potter powers price prince
+reed rice roach roman rush savage sharp shepherd shields short small snow sparks spears stark stone stout
+strong summers tanner turner valentine vega villa wade walker wall walls ward ware washington waters watts
+weeks wells west white winters wise wolf wood woods york young luna bond booth bridges buck simon austin
+houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea kim le li
+riddle ho yu wu lam ali case pitts rowe sexton orr floyd marshall cash hope sky joyce tucker
+abbey aurora bella beau eden hazel indie ivy lily lucky olive om paris phoenix piper poppy rex skye stella
+tai te trinity violet willow harmony jan kai ira eta ati eli dev mahi nia oni tia tui zion kingston lincoln
+brooklyn georgia florence israel indi noel mila leo lola forum ganga jalsa aria sienna harley kauri sage
+agate bail bal bala bath birch bull butcher char contractor dada dash date deep doctor field finch gala hans
+kala kant law lord loyal master merchant more north oak pal pall power ram read sama sane smart swift tailor
+tank warrior winter mall mane mani lad lata loke sandal sant sem sen sha sur tak vala vasa walla kar de din
+dar bora lal pai rama ravi sagar reed sharpe storey read browne coles brookes parkes nath
+""".split())
+# Nicknames and names common in UK and South Asian households that the Faker lists lack.
+SUPPLEMENT_FIRST = frozenset("""
+will liz lizzie sam ben tom kate jen jess matt nick rob ed ted becky meg pete mo aisha fatima ahmed
+muhammad yusuf hassan wei mei ling hiroshi yuki kenji sofia lucia mateo diego june alfie ollie
+""".split())
+# Ambiguous first names that after "to", "for", "with" are far likelier things ("volume to max").
+THINGS = frozenset("""
+max jack crystal diamond amber jade jasmine daisy holly heather ivy ruby candy brandy sherry penny robin rose
+angel christian destiny melody mercedes misty sandy summer autumn dawn joy hope faith chase hunter art
+lance kent dale glen dean earl don gay guy gene jean ray rich drew grant page miles norman victor oscar
+sierra alexa jesus chad cole frank bill will pat sue bob raven
+""".split())
+FAMILY = frozenset("""
+mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
+sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
+nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
+""".split())
+MONTHS_AND_DAYS = frozenset("""
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday
+""".split())
+@dataclass(frozen=True)
+class NameList:
+    first: frozenset[str]
+    last: frozenset[str]
+    household: frozenset[str]
+
+    def is_listed(self, low: str) -> bool:
+        return low in self.first or low in self.last or low in self.household or (
+            low.startswith(("o'", "o’")) and len(low) > 3)
+
+    def is_clear(self, low: str) -> bool:
+        """Listed and not also an everyday word."""
+        return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
+
+
+@functools.lru_cache(maxsize=1)
+def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
+    first: set[str] = set(SUPPLEMENT_FIRST)
+    last: set[str] = set()
+    for locale in ("en_US", "en_GB", "en_IN", "en_NZ"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_female", "first_names_male"):
+            first.update(n.lower() for n in getattr(provider, attr, ()) if " " not in n)
+        if locale != "en_NZ":
+            last.update(n.lower() for n in provider.last_names if " " not in n)
+    return frozenset(first), frozenset(last)
+
+
+def load_names(extra: Iterable[str] = ()) -> NameList:
+    first, last = _faker_names()
+    household = frozenset(w.lower() for name in extra for w in name.split() if w.strip())
+    return NameList(first, last, household)
