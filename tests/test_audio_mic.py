@@ -126,9 +126,11 @@ def test_unplug_warns_once_backs_off_and_resumes_on_replug(mic, caplog):
     caplog.set_level(logging.DEBUG, logger=LOGGER)
     consumer = Consumer(MicSource(AudioSettings(device="usb"), backend=mic, **FAST))
     consumer.wait_frames(10)
+    assert consumer.source.waiting is False
     unplugged_at = time.monotonic()
     mic.unplug()
     time.sleep(2.0)
+    assert consumer.source.waiting is True  # the daemon keeps its watchdog fed while waiting
     before_replug = len(consumer.chunks)
     attempts = [t for t in mic.scans if t > unplugged_at]
     warnings = records(caplog, logging.WARNING)
@@ -140,6 +142,7 @@ def test_unplug_warns_once_backs_off_and_resumes_on_replug(mic, caplog):
     assert mic.reinits >= len(attempts)  # PortAudio re-scanned before each try
     mic.plug()
     consumer.wait_frames(before_replug + 10, timeout=3)
+    assert consumer.source.waiting is False
     consumer.stop()
     assert len(records(caplog, logging.WARNING)) == 1
     assert any(m.startswith("microphone back") for m in records(caplog, logging.INFO))

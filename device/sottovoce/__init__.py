@@ -2,6 +2,8 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from sottovoce import no_phoning_home  # noqa: F401  (must run before any third-party import)
+
 try:
     __version__ = version("sottovoce")
 except PackageNotFoundError:  # running from a source tree without installing

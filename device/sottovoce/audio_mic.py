@@ -113,6 +113,8 @@ class MicSource:
         self._backoff = backoff
         self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=max(2, math.ceil(queue_seconds / FRAME_SECONDS)))
         self._closed = False
+        self.waiting = False
+        """True while the microphone is out: the daemon is alive, only waiting (watchdog, status)."""
         self.dropped_blocks = 0
         self._warned_drop = False
         self._lost_reason: str | None = None
@@ -135,6 +137,7 @@ class MicSource:
             try:
                 stream, conv = self._open()
             except (AudioError, self._backend.PortAudioError, ValueError, OSError) as exc:
+                self.waiting = True
                 if down_since is None:
                     down_since = self._clock()
                     log.warning("microphone unavailable: %s. Retrying with backoff up to %g s; %s",
@@ -150,6 +153,7 @@ class MicSource:
                 for block in self._blocks(stream):
                     if not got_audio:
                         got_audio, delay = True, self._backoff[0]
+                        self.waiting = False
                         if down_since is not None:
                             log.info("microphone back: %s (after %.1f s)", self.description,
                                      self._clock() - down_since)
@@ -162,6 +166,7 @@ class MicSource:
                 self._stop(stream)
             if reason is None:
                 break
+            self.waiting = True
             if down_since is None:
                 down_since = self._clock()
                 log.warning("microphone lost: %s (%s). Reconnecting with backoff up to %g s; %s",

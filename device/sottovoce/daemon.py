@@ -137,8 +137,13 @@ class Daemon:
         interval = self.notifier.watchdog_seconds
         if not interval:
             return
+        was_waiting = False
         while not self._flags.stop.wait(interval):
-            source = self._source
-            waiting = bool(getattr(source, "waiting", False))
+            waiting = bool(getattr(self._source, "waiting", False))
+            if waiting != was_waiting:
+                was_waiting = waiting
+                self.notifier.status("waiting for the microphone (see `sottovoce devices`)" if waiting
+                                     else "listening")
+            # a loop stuck elsewhere stops the pings, and systemd restarts the service
             if waiting or time.monotonic() - self._flags.beat < 4 * interval:
                 self.notifier.watchdog()
