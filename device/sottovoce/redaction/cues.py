@@ -44,6 +44,12 @@ CUES: dict[str, tuple[str, ...]] = {
                "wi-fi password", "login", "security pin", "secret code", "verification code", "one time code",
                "otp", "code", "security answer", "secret word", "password hint", "username", "user name", "user id",
                "screen name", "login name", "login id"),
+    # Numbers that identify a thing, not a person: kept even when long.
+    "KEEP": ("order number", "order", "tracking number", "tracking", "confirmation number", "confirmation code",
+             "reference number", "reference", "flight", "flight number", "model number", "serial number", "model",
+             "episode", "page", "chapter", "room", "track", "channel", "level", "gate", "bus", "route", "table",
+             "seat", "version", "score", "verse", "season",
+             "parcel number", "package number", "item number", "product number", "part number"),
     "PHONE": ("phone", "phone number", "number", "cell", "cell number", "mobile", "mobile number", "call",
               "call me", "text", "text me", "dial", "ring", "reach me", "reach", "fax", "landline", "contact",
               "whatsapp", "telephone", "home number", "work number", "cell phone", "callback"),

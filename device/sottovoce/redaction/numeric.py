@@ -53,9 +53,21 @@ def looks_like_phone(digits: str) -> bool:
     return False
 
 
+def _looks_like_date(run: DigitRun) -> bool:
+    """ "3/15/2025", "03-15-2025", "2024-03-15", "1990-1995": dates and year ranges, not identifiers."""
+    g = run.groups
+    if run.slashes:
+        return True
+    if len(g) == 3 and ((g[0] <= 2 and g[1] <= 2 and g[2] in (2, 4)) or (g[0] == 4 and g[1] <= 2 and g[2] <= 2)):
+        return True
+    return len(g) == 2 and g == (4, 4) and run.digits[:2] in ("19", "20") and run.digits[4:6] in ("19", "20")
+
+
 def _uncued_kind(run: DigitRun) -> str | None:
     digits = run.digits
     n = len(digits)
+    if run.written and _looks_like_date(run):
+        return None
     if run.groups == (3, 2, 4):
         return "NATIONAL_ID"
     if 13 <= n <= 19 and luhn_ok(digits):
@@ -97,6 +109,8 @@ def number_spans(tokens: list[Token]) -> list[Span]:
                 break
         if kind is None and card_seen and cues and cues[0] in ("CARD", "PHONE") and n <= 6:
             kind = _after_card(run)
+        if kind is None and cues and cues[0] == "KEEP":
+            continue  # "track order number 112 3456789", "flight 1234"
         if kind is None and not run.quantity and not _arithmetic(tokens, run):
             kind = _uncued_kind(run)
             if kind is None and n == 5 and run.first > 0 and tokens[run.first - 1].low in PLACE_WORDS and (
