@@ -263,7 +263,9 @@ def check_microphone(settings: Settings, backend: Any = None) -> list[Finding]:
     name = f"{device['name']} (index {device['index']})"
     if not rates:
         return [problem("microphone", f"{name} accepts none of the usual capture rates",
-                        "pick another device with `sottovoce devices` and set audio.device", "audio.device")]
+                        "if the service is running it holds the microphone: sudo systemctl stop sottovoce, "
+                        "then run doctor again; else pick another device with `sottovoce devices` and set "
+                        "audio.device", "audio.device")]
     extra = "" if 16000 in rates else "; it will be resampled to 16000 Hz"
     return [ok("microphone", f"{name} takes {', '.join(map(str, rates))} Hz{extra}", "audio.device")]
 
