@@ -82,7 +82,8 @@ REDACTED = [
     ("Is Olivia home yet?", "Is <NAME> home yet?"),
     ("is chloe's phone charged", "is <NAME>'s phone charged"),
     ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
-    ("call zanzibar now", "call <NAME> now"),
+    ("is zanzibar quill home", "is <NAME> home"),
+    ("call siobhan about saturday", "call <NAME> about saturday"),
     ("Call Priya on speaker.", "Call <NAME> on speaker."),
 ]
 
@@ -102,7 +103,8 @@ CLEAN = [
     "my subscription expires on march third", "The milk expires on Friday.", "call me in five minutes",
     "what's the traffic like on main street", "play songs from abbey road", "how long is the drive to the park",
     "look at amazon dot com", "set an alarm at seven", "what day is it", "Turn the kitchen lights white.",
-    "", "   ", "create a list called camping", "turn the volume up to eleven", "play radio four",
+    "", "   ", "create a list called camping", "call reception", "text back", "call waiting", "ask alexa",
+    "is the ring camera on", "read my text messages", "call an ambulance", "turn the volume up to eleven", "play radio four",
 ]
 
 
@@ -137,7 +139,7 @@ def test_every_kind_has_a_row() -> None:
 
 
 def test_household_names_need_the_setting() -> None:
-    assert Redactor().redact("call zanzibar now").text == "call zanzibar now"
+    assert Redactor().redact("is zanzibar home").text == "is zanzibar home"
     assert Redactor(["Zanzibar"]).redact("is zanzibar home").text == "is <NAME> home"
 
 

@@ -58,6 +58,23 @@ mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan gran
 sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
 nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
 """.split())
+# Wake words and assistants: never a household member.
+ASSISTANTS = frozenset("alexa jarvis mycroft rhasspy nabu siri google cortana computer bixby".split())
+# What people call, text or remind that is not a person ("call back", "text the group", "call reception").
+NOT_CONTACTS = frozenset("""
+back home work office school everyone everybody someone somebody nobody anyone emergency security reception
+maintenance support help police ambulance fire sales billing service services customer front desk uber lyft
+taxi cab car shotgun dibs off out up down over forward later tomorrow tonight today now again please quickly
+immediately right team group family kids children landlord neighbor neighbors neighbour neighbours vet
+dentist pharmacy plumber electrician restaurant hotel airline bank hospital clinic store shop pizza mechanic
+garage insurance company number voicemail contact contacts last missed recent speaker speakerphone video
+conference meeting joke story time weather news something anything nothing everything what how when where
+which who whose why joke riddle fact quote landline mobile cell phone house doorbell hotline operator
+directory information agent person someone's driver courier delivery guy guys folks people friends friend
+customers client clients boss manager teacher coach doctor nurse babysitter nanny cleaner gardener
+message messages email emails text texts call calls reminder reminders alarm timer list lists
+ahead whether lol asap anyway instead first last next whoever everyone's yourself myself himself herself
+""".split())
 MONTHS_AND_DAYS = frozenset("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday

@@ -8,9 +8,9 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 
 from __future__ import annotations
 
-from sottovoce.redaction.namelists import (AMBIGUOUS, FAMILY, MONTHS_AND_DAYS, THINGS, NameList,
-                                           load_names)
-from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
+from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
+                                           NameList, load_names)
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -25,6 +25,8 @@ STRONG_CUES = (
     "with", "for", "to", "and", "cc", "let",
 )
 # After these, a month is a month ("set the alarm for june", "remind me in may").
+# Verbs whose object is a person; an unknown word right after one is taken as a name.
+CONTACT_VERBS = frozenset("call text message remind tell ask ping email invite dial facetime".split())
 WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
@@ -86,7 +88,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
-    if base in FAMILY:
+    if base in FAMILY or base in ASSISTANTS:
         return False
     listed = names.is_listed(base)
     capitalised = written and _capitalised_mid_sentence(tokens, i)
@@ -107,6 +109,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             return True
         if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS:
             return True  # "Call Xiomara"
+        if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names):
+            return True  # "call siobhan": whoever you call, text or remind by name is a person
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
             (base not in THINGS and _acts_like_person(tokens, i)) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
@@ -136,6 +140,13 @@ def _introductions(tokens: list[Token], names: NameList, is_name: list[bool]) ->
                     j += 1
                     taken += 1
                 break
+
+
+def _unknown_word(tok: Token, names: NameList) -> bool:
+    low = tok.low
+    return (tok.text.isalpha() and len(low) >= 3 and not low.endswith(("ing", "ly", "ed")) and low not in FUNCTION_WORDS and low not in NOT_CONTACTS
+            and low not in FAMILY and low not in MONTHS_AND_DAYS and low not in DIGIT_WORDS
+            and low not in COMPOUND_WORDS and low not in MAGNITUDE_WORDS and low not in ORDINAL_WORDS)
 
 
 _NAME_LIKE_FUNCTION_WORDS = frozenset(("will", "may", "mark", "bill", "pat", "don"))
