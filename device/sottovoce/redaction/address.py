@@ -85,6 +85,42 @@ def _unit(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _po_boxes(tokens: list[Token]) -> list[tuple[int, int]]:
+    """ "p o box one two three", "P.O. Box 1234", "PO Box 12"."""
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.low != "box" or k == 0:
+            continue
+        j = k - 1
+        letters = ""
+        while j >= 0 and k - j <= 4 and tokens[j].low in ("p", "o", "po", "."):
+            letters = tokens[j].low.replace(".", "") + letters
+            j -= 1
+        if letters != "po":
+            continue
+        end = k + 1
+        while end < len(tokens) and (_numberish(tokens[end].low) or tokens[end].low[:1].isdigit()):
+            end += 1
+        if end > k + 1:
+            found.append((j + 1, end))
+    return found
+
+
+def _unit_before(tokens: list[Token], start: int) -> int:
+    """Extend left over "unit 5," / "apartment four b" said before the house number."""
+    j = start - 1
+    if j >= 0 and tokens[j].low == ",":
+        j -= 1
+    k = j
+    while k >= 0 and j - k < 2 and (_numberish(tokens[k].low) or tokens[k].low[:1].isdigit()
+                                    or (len(tokens[k].low) == 1 and tokens[k].low.isalpha())):
+        k -= 1
+    # "unit 5, 23 rose street"; or "unit five twenty three rose street", where one run took both numbers.
+    if k >= 0 and tokens[k].low in UNIT_WORDS - {"number", "no", "#"}:
+        return k
+    return start
+
+
 def _numberish(low: str) -> bool:
     return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
 
@@ -130,6 +166,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 end = _bare_street(tokens, m)  # "I live at 42 Elm."
             if end > m:
                 found.append((j, end))
+    found += _po_boxes(tokens)
+    found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
     zips: list[Span] = []
     by_first = {r.first: r for r in runs}

@@ -16,7 +16,7 @@ CUES: dict[str, tuple[str, ...]] = {
                    "card ending in", "card ending", "card ends in"),
     "PHONE_EXT": ("extension", "ext", "extension number"),
     "PHONE_AREA": ("area code",),
-    "CVV": ("cvv", "cvc", "cv2", "cvv2", "cvc2", "security code", "three digit code", "3 digit code", "3-digit code",
+    "CVV": ("cvv", "cvc", "cvv code", "cvc code", "cvv number", "cvc number", "card security code", "cv2", "cvv2", "cvc2", "security code", "three digit code", "3 digit code", "3-digit code",
             "code on the back", "digits on the back", "numbers on the back", "number on the back",
             "back of the card", "on the back", "card verification code", "verification value", "csc"),
     "EXPIRY": ("expires", "expiry", "expiry date", "expiration", "expiration date", "exp", "exp date", "expiring",

@@ -72,6 +72,8 @@ conference meeting joke story time weather news something anything nothing every
 which who whose why joke riddle fact quote landline mobile cell phone house doorbell hotline operator
 directory information agent person someone's driver courier delivery guy guys folks people friends friend
 customers client clients boss manager teacher coach doctor nurse babysitter nanny cleaner gardener
+after before until around about between during address addresses history log size settings
+notifications app inbox account password font volume quality
 message messages email emails text texts call calls reminder reminders alarm timer list lists
 ahead whether lol asap anyway instead first last next whoever everyone's yourself myself himself herself
 """.split())

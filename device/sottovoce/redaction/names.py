@@ -27,6 +27,7 @@ STRONG_CUES = (
 # After these, a month is a month ("set the alarm for june", "remind me in may").
 # Verbs whose object is a person; an unknown word right after one is taken as a name.
 CONTACT_VERBS = frozenset("call text message remind tell ask ping email invite dial facetime".split())
+DETERMINERS = frozenset("my the your a an his her our their this that its".split())  # "my email address"
 WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
@@ -109,7 +110,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             return True
         if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS:
             return True  # "Call Xiomara"
-        if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names):
+        if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names) and not (
+                i > 1 and tokens[i - 2].low in DETERMINERS):
             return True  # "call siobhan": whoever you call, text or remind by name is a person
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
             (base not in THINGS and _acts_like_person(tokens, i)) or tok.low != base):
