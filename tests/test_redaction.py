@@ -104,7 +104,8 @@ CLEAN = [
     "what's the traffic like on main street", "play songs from abbey road", "how long is the drive to the park",
     "look at amazon dot com", "set an alarm at seven", "what day is it", "Turn the kitchen lights white.",
     "", "   ", "create a list called camping", "call reception", "text back", "call waiting", "ask alexa",
-    "is the ring camera on", "read my text messages", "call an ambulance", "turn the volume up to eleven", "play radio four",
+    "is the ring camera on", "read my text messages", "call an ambulance", "turn the volume up to eleven",
+    "play radio four",
 ]
 
 

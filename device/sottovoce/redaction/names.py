@@ -146,7 +146,8 @@ def _introductions(tokens: list[Token], names: NameList, is_name: list[bool]) ->
 
 def _unknown_word(tok: Token, names: NameList) -> bool:
     low = tok.low
-    return (tok.text.isalpha() and len(low) >= 3 and not low.endswith(("ing", "ly", "ed")) and low not in FUNCTION_WORDS and low not in NOT_CONTACTS
+    return (tok.text.isalpha() and len(low) >= 3 and not low.endswith(("ing", "ly", "ed"))
+            and low not in FUNCTION_WORDS and low not in NOT_CONTACTS
             and low not in FAMILY and low not in MONTHS_AND_DAYS and low not in DIGIT_WORDS
             and low not in COMPOUND_WORDS and low not in MAGNITUDE_WORDS and low not in ORDINAL_WORDS)
 

@@ -18,7 +18,8 @@ from sottovoce.redaction.tokens import Token
 
 # Shortest digit string each cued kind accepts (a shorter number after the cue is something else:
 # "call me in five minutes").
-MIN_DIGITS = {"PHONE_AREA": 3, "PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3, "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
+MIN_DIGITS = {"PHONE_AREA": 3, "PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3,
+              "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
               "SECRET": 3, "PLATE": 3, "DOB": 4}
 MAX_DIGITS = {"PHONE_AREA": 15, "PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
 _REGIONS = ("US", "GB")
@@ -30,7 +31,9 @@ minutes minute seconds second hours hour days day weeks week years year degrees 
 times steps calories miles feet meters kilometers grams kilos people points
 """.split())
 # A long number next to these is arithmetic ("what is one two three four five six seven divided by two").
-OPERATORS = frozenset("plus minus times divided multiplied over percent squared cubed x + * = equals add subtract".split())
+OPERATORS = frozenset("""
+plus minus times divided multiplied over percent squared cubed x + * = equals add subtract
+""".split())
 
 
 def luhn_ok(digits: str) -> bool:
@@ -104,6 +107,8 @@ def number_spans(tokens: list[Token]) -> list[Span]:
         cues = CUE_INDEX.before(tokens, run.first, window=8)
         for cued in cues:
             # The nearest cue that fits this length: "the last four of my card are ..." is CARD_LAST4.
+            if cued == "KEEP":
+                break
             if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not (run.quantity and cued != "DOB"):
                 kind = cued
                 break
