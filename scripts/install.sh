@@ -189,7 +189,10 @@ pip_index_opts() {
 
 install_package() {
     local pkg="$REPO" stamp wheel
-    wheel="$(ls "${wheel_dir:-/nonexistent}"/sottovoce-*.whl 2>/dev/null | sort -V | tail -n 1 || true)"
+    wheel=""
+    if [[ -n "$wheel_dir" ]]; then
+        wheel="$(find "$wheel_dir" -maxdepth 1 -name 'sottovoce-*.whl' | sort -V | tail -n 1)"
+    fi
     if [[ -n "$wheel" ]]; then
         pkg="$wheel"
         stamp="wheel $(sha256sum "$wheel" | cut -d' ' -f1)"
@@ -242,7 +245,7 @@ install_wake_models() {
         "$R$VENV/bin/pip" download --disable-pip-version-check --quiet "${opts[@]}" --no-deps \
             --only-binary=:all: -d "$work/wake" "$WAKE_WHEEL" \
             || die "could not get $WAKE_WHEEL from PyPI (no network?); put the wheel in a folder and pass --wheel-dir"
-        wheel="$(ls "$work"/wake/wyoming_openwakeword-*.whl | head -n 1)"
+        wheel="$(find "$work/wake" -maxdepth 1 -name 'wyoming_openwakeword-*.whl' | head -n 1)"
         "$R$VENV/bin/python" - "$wheel" "$work/wake/models" <<'PY'
 import sys, zipfile
 from pathlib import Path

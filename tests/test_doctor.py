@@ -216,3 +216,64 @@ def test_a_login_user_who_cannot_read_etc_sottovoce_gets_a_fix_not_a_traceback()
         assert "microphone" in runs["doctor"].stdout
     finally:
         shutil.rmtree(folder)
+
+
+def _make_ca_and_server(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    """A CA and a server certificate for 127.0.0.1 signed by it (openssl, as a household would)."""
+    ca_key, ca, key, csr, cert = (folder / f"{name}-{p}" for p in ("ca.key", "ca.pem", "server.key", "server.csr",
+                                                                      "server.pem"))
+    run = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True, timeout=60)  # noqa: E731
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(ca_key), "-out", str(ca), "-days", "2",
+        "-subj", f"/CN={name} test CA")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(csr), "-subj", "/CN=127.0.0.1")
+    ext = folder / f"{name}-ext.cnf"
+    ext.write_text("subjectAltName=IP:127.0.0.1\n")
+    run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial", "-out", str(cert),
+        "-days", "2", "-extfile", str(ext))
+    return ca, cert, key
+
+
+@pytest.fixture(scope="module")
+def tls_broker(tmp_path_factory):
+    """mosquitto with a TLS listener on a free loopback port, anonymous allowed."""
+    folder = tmp_path_factory.mktemp("mosquitto-tls")
+    ca, cert, key = _make_ca_and_server(folder, "home")
+    other_ca, _, _ = _make_ca_and_server(folder, "other")
+    port = free_port()
+    conf = folder / "mosquitto.conf"
+    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\ncafile {ca}\ncertfile {cert}\n"
+                    f"keyfile {key}\npersistence false\nuser {pwd.getpwuid(os.getuid()).pw_name}\n")
+    proc = subprocess.Popen(["mosquitto", "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline and proc.poll() is None, "mosquitto (TLS) did not start"
+            time.sleep(0.05)
+    yield port, ca, other_ca
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+@pytest.mark.parametrize("which, ok, text", [
+    ("home", True, "connected to mqtts://127.0.0.1:{port} without login with TLS"),
+    ("other", False, "is not signed by"),
+])
+def test_broker_tls(tls_broker, tmp_path, which, ok, text):
+    from sottovoce.doctor_checks import check_broker
+
+    port, ca, other_ca = tls_broker
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[mqtt]\nhost = "127.0.0.1"\nport = {port}\n[mqtt.tls]\nenabled = true\n'
+                   f'ca_file = "{ca if which == "home" else other_ca}"\n')
+    found = check_broker(load(cfg), timeout=3.0)
+    assert len(found) == 1 and found[0].ok is ok, found
+    assert text.format(port=port) in found[0].detail
+    if not ok:
+        assert "mqtt.tls.ca_file" in found[0].detail and "Not falling back to plain text" in found[0].detail
