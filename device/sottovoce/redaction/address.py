@@ -73,6 +73,8 @@ def _unit(tokens: list[Token], i: int) -> int:
         j += 1
     if j < n and tokens[j].low in UNIT_WORDS:
         k = j + 1
+        if k < n and tokens[k].low == ".":
+            k += 1  # "Apt. 5"
         if k < n and tokens[k].low in ("number", "no", "#"):
             k += 1
         end = k

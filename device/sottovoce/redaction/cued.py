@@ -16,7 +16,7 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_
 # Words between a cue and its value: "my pin is", "plate number:", "account ending in", "set to".
 CONNECTORS = frozenset("""
 is was it's its are be will should number no num # : = - reads says as ending ends in on of now
-to set changed change
+to set changed change " ' “ ‘
 """.split())
 VALUE_KINDS = frozenset(("SECRET", "DOB", "EXPIRY", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV"))
 NATO = frozenset("""

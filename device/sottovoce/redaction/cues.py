@@ -27,6 +27,8 @@ CUES: dict[str, tuple[str, ...]] = {
                     "national insurance number", "ni number", "n i number", "passport number", "passport",
                     "passport no", "driver's license number", "drivers license number", "driver license number",
                     "driving licence number", "driving license number", "license number", "licence number",
+                    "driver's license", "drivers license", "driver's licence", "driving licence", "driving license",
+                    "driver license",
                     "tax id", "tax number", "taxpayer id", "tax identification number", "id number", "national id",
                     "medicare number", "medicare", "insurance number", "itin", "ein", "sin", "social insurance number",
                     "member id", "patient id", "identity number", "id card number", "nhs number", "id"),

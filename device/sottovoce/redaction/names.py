@@ -40,7 +40,7 @@ brother son daughter nephew niece mister madam sir lady lord pastor father rever
 """.split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
-NOT_INTRO = FUNCTION_WORDS | FAMILY | frozenset("""
+NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
 not so very really just going here back home out ready done fine good sorry busy tired hungry late
 calling looking trying sure afraid
 """.split())
@@ -89,12 +89,14 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
-    if base in FAMILY or base in ASSISTANTS:
+    if base in FAMILY or base in ASSISTANTS or base in TITLES:
         return False
     listed = names.is_listed(base)
     capitalised = written and _capitalised_mid_sentence(tokens, i)
     prev = tokens[i - 1].low if i > 0 else ""
-    if (listed or capitalised) and prev.rstrip(".") in TITLES and base not in MONTHS_AND_DAYS \
+    if prev == "." and i > 1 and tokens[i - 2].low in TITLES:
+        prev = tokens[i - 2].low  # "Dr. Okonkwo"
+    if (listed or (written and tok.text[0].isupper())) and prev.rstrip(".") in TITLES and base not in MONTHS_AND_DAYS \
             and base not in FUNCTION_WORDS:
         return True  # "uncle bob", "auntie sue", "Dr. Patel"
     media = prev in MEDIA_CUES
@@ -146,7 +148,7 @@ def _introductions(tokens: list[Token], names: NameList, is_name: list[bool]) ->
 
 def _unknown_word(tok: Token, names: NameList) -> bool:
     low = tok.low
-    return (tok.text.isalpha() and len(low) >= 3 and not low.endswith(("ing", "ly", "ed"))
+    return (tok.text.isalpha() and len(low) >= 3 and not low.endswith(("ing", "ly", "ed", "s"))
             and low not in FUNCTION_WORDS and low not in NOT_CONTACTS
             and low not in FAMILY and low not in MONTHS_AND_DAYS and low not in DIGIT_WORDS
             and low not in COMPOUND_WORDS and low not in MAGNITUDE_WORDS and low not in ORDINAL_WORDS)
@@ -170,9 +172,14 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
             right = i + 1 < n and is_name[i + 1]
             listed = names.is_listed(base)
-            if i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&", ",") and listed:
-                left = True
-            if (left or right) and (listed or (written and _capitalised_mid_sentence(tokens, i))):
+            capitalised = written and _capitalised_mid_sentence(tokens, i)
+            if i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&", ",") and (
+                    capitalised if written else listed and base not in _NAME_LIKE_FUNCTION_WORDS):
+                left = True  # "emma and jack", "Chris and Pat"
+            if i > 1 and is_name[i - 2] and tokens[i - 1].low == "-" and \
+                    tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
+                left = True  # "Jean-Luc"
+            if (left or right) and (listed or capitalised):
                 is_name[i] = True
                 changed = True
 
