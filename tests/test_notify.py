@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -10,7 +11,8 @@ import uuid
 
 import pytest
 
-from sottovoce.notify import Notifier, watchdog_interval
+from sottovoce.notify import (JournalFormatter, Notifier, stream_is_journal, syslog_priority,
+                              watchdog_interval)
 
 
 def _receive_all(sock: socket.socket) -> list[str]:
@@ -128,3 +130,25 @@ def test_a_child_process_notifies_the_bound_socket(path_socket):
     proc = subprocess.run([sys.executable, "-c", code], env=env, timeout=60)
     assert proc.returncode == 0
     assert _receive_all(sock) == ["READY=1\nSTATUS=up"]
+
+
+@pytest.mark.parametrize("level, prio", [(logging.DEBUG, 7), (logging.INFO, 6), (logging.WARNING, 4),
+                                         (logging.ERROR, 3), (logging.CRITICAL, 2), (5, 7), (25, 4)])
+def test_syslog_priority(level, prio):
+    assert syslog_priority(level) == prio
+
+
+def test_journal_formatter_prefixes_every_line():
+    record = logging.LogRecord("sottovoce.x", logging.WARNING, __file__, 1, "microphone gone\nretrying in %ss",
+                               (2,), None)
+    assert JournalFormatter("%(levelname)s %(message)s").format(record) == \
+        "<4>WARNING microphone gone\n<4>retrying in 2s"
+
+
+def test_stream_is_journal_matches_dev_and_inode(tmp_path):
+    with open(tmp_path / "stream", "w") as stream:
+        st = os.fstat(stream.fileno())
+        assert stream_is_journal(stream, {"JOURNAL_STREAM": f"{st.st_dev}:{st.st_ino}"})
+        assert not stream_is_journal(stream, {"JOURNAL_STREAM": f"{st.st_dev}:{st.st_ino + 1}"})
+        assert not stream_is_journal(stream, {})
+        assert not stream_is_journal(stream, {"JOURNAL_STREAM": "garbage"})

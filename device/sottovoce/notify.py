@@ -6,7 +6,8 @@ speak with the standard library, and doing so keeps the dependency list short on
 ``systemd-python`` needs libsystemd headers and a compiler to install into a virtual
 environment, and the pure-Python ``sdnotify`` package has not been released since 2017.
 
-Outside systemd (no $NOTIFY_SOCKET) every call is a no-op, so `sottovoce run` in a terminal,
+Also here: `JournalFormatter`, which prefixes log lines with their syslog priority when stdout is
+the journal, so `journalctl -p warning` works. Outside systemd (no $NOTIFY_SOCKET) every call is a no-op, so `sottovoce run` in a terminal,
 in tests or under another supervisor behaves the same. A failed send is logged at DEBUG and
 never raises: a notification must not take the daemon down.
 """
@@ -149,3 +150,31 @@ class Notifier:
             if self._sock is not None:
                 self._sock.close()
                 self._sock = None
+
+
+# sd-daemon(3) priority prefixes: journald reads "<N>" at the start of a line on a service's stdout.
+_PRIORITIES = ((logging.DEBUG, 7), (logging.INFO, 6), (logging.WARNING, 4), (logging.ERROR, 3))
+
+
+def syslog_priority(levelno: int) -> int:
+    """The syslog priority for a logging level (CRITICAL and above: 2)."""
+    return next((prio for level, prio in _PRIORITIES if levelno <= level), 2)
+
+
+def stream_is_journal(stream, environ: Mapping[str, str] | None = None) -> bool:
+    """True when `stream` is the journal connection systemd set up ($JOURNAL_STREAM = "dev:ino")."""
+    env = os.environ if environ is None else environ
+    try:
+        dev, ino = (int(x) for x in env.get("JOURNAL_STREAM", "").split(":"))
+        st = os.fstat(stream.fileno())
+    except (ValueError, OSError, AttributeError):
+        return False
+    return (st.st_dev, st.st_ino) == (dev, ino)
+
+
+class JournalFormatter(logging.Formatter):
+    """Prefixes every line of a record with "<priority>" so the journal files it at its level."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = f"<{syslog_priority(record.levelno)}>"
+        return "\n".join(prefix + line for line in super().format(record).split("\n"))
