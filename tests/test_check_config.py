@@ -171,6 +171,7 @@ def test_audio_source_must_be_a_wav(tmp_path, shared):
 
 def test_consent_file_with_a_bad_pattern(tmp_path):
     (tmp_path / "commands.txt").write_text("turn on the (lights\n")
-    found = consent_file_findings(settings_with(tmp_path, f'[consent]\nsensitive_file = "{ROOT / "config" / "sensitive.toml"}"\n'))
+    sensitive = ROOT / "config" / "sensitive.toml"
+    found = consent_file_findings(settings_with(tmp_path, f'[consent]\nsensitive_file = "{sensitive}"\n'))
     assert len(found) == 1 and not found[0].ok
     assert "commands.txt:1" in found[0].detail

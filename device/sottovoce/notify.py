@@ -6,10 +6,12 @@ speak with the standard library, and doing so keeps the dependency list short on
 ``systemd-python`` needs libsystemd headers and a compiler to install into a virtual
 environment, and the pure-Python ``sdnotify`` package has not been released since 2017.
 
+Outside systemd (no $NOTIFY_SOCKET) every call is a no-op, so `sottovoce run` in a terminal, in
+tests or under another supervisor behaves the same. A failed send is logged at DEBUG and never
+raises: a notification must not take the daemon down.
+
 Also here: `JournalFormatter`, which prefixes log lines with their syslog priority when stdout is
-the journal, so `journalctl -p warning` works. Outside systemd (no $NOTIFY_SOCKET) every call is a no-op, so `sottovoce run` in a terminal,
-in tests or under another supervisor behaves the same. A failed send is logged at DEBUG and
-never raises: a notification must not take the daemon down.
+the journal, so `journalctl -p warning` works.
 """
 
 from __future__ import annotations
