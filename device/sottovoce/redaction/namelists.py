@@ -60,6 +60,13 @@ nurse teacher neighbour neighbor plumber dentist everyone everybody someone some
 """.split())
 # Wake words and assistants: never a household member.
 ASSISTANTS = frozenset("alexa jarvis mycroft rhasspy nabu siri google cortana computer bixby".split())
+# Businesses people call or name in commands; some are also surnames ("Chase", "Wells Fargo").
+BRANDS = frozenset("""
+domino's dominos mcdonald's mcdonalds walmart target costco uber lyft verizon comcast xfinity amazon apple
+netflix spotify starbucks pizza hut depot cvs walgreens kroger safeway tesco sainsbury's boots asda aldi lidl
+ikea fedex ups usps dhl ebay paypal venmo zelle sprint chase wells fargo citi citibank hsbc barclays santander
+wendy's wendys subway chipotle doordash grubhub instacart youtube hulu disney roku sonos hue nest ring
+""".split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
 NOT_CONTACTS = frozenset("""
 back home work office school everyone everybody someone somebody nobody anyone emergency security reception

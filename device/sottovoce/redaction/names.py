@@ -8,7 +8,7 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 
 from __future__ import annotations
 
-from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
+from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
                                            NameList, load_names)
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
@@ -40,6 +40,8 @@ brother son daughter nephew niece mister madam sir lady lord pastor father rever
 """.split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
+PLACE_PREPOSITIONS = frozenset("the a an of on in at about to from near for with by into like".split())
+MEDIA_PHRASES = frozenset((("put", "on"), ("listen", "to"), ("songs", "from"), ("music", "from")))
 NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
 not so very really just going here back home out ready done fine good sorry busy tired hungry late
 calling looking trying sure afraid
@@ -76,11 +78,30 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     for i in range(1, n):
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
+    _block_media_titles(tokens, names, written, blocked)
     is_name = [tok.is_word and not blocked[i] and _is_person(tokens, i, names, written)
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
     _grow(tokens, names, written, blocked, is_name)
     return [Span(tokens[i].start, tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
+
+
+def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    """ "Play Taylor Swift", "put on Hey Jude", "play frank sinatra": an artist or a title, not a contact."""
+    n = len(tokens)
+    for k in range(n):
+        if not (tokens[k].low in MEDIA_CUES or (k > 0 and (tokens[k - 1].low, tokens[k].low) in MEDIA_PHRASES)):
+            continue
+        j = k + 1
+        while j < n and j - k <= 5:
+            tok = tokens[j]
+            if tok.low in ('"', "“", "'", "‘"):
+                pass
+            elif (written and tok.text[0].isupper()) or (not written and names.is_listed(tok.base)):
+                blocked[j] = True
+            else:
+                break
+            j += 1
 
 
 def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
@@ -89,7 +110,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
-    if base in FAMILY or base in ASSISTANTS or base in TITLES:
+    if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS:
         return False
     listed = names.is_listed(base)
     capitalised = written and _capitalised_mid_sentence(tokens, i)
@@ -99,7 +120,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if (listed or (written and tok.text[0].isupper())) and prev.rstrip(".") in TITLES and base not in MONTHS_AND_DAYS \
             and base not in FUNCTION_WORDS:
         return True  # "uncle bob", "auntie sue", "Dr. Patel"
-    media = prev in MEDIA_CUES
+    media = prev in MEDIA_CUES or (i > 1 and (tokens[i - 2].low, prev) in MEDIA_PHRASES)
     if names.is_clear(base) and not media:
         return True
     cue = _cue_before(tokens, i)
@@ -110,7 +131,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         if listed and (not weak or (base in names.first and base not in FUNCTION_WORDS and base not in THINGS
                                     and (base not in AMBIGUOUS or _ends_phrase(tokens, i, names)))):
             return True
-        if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS:
+        if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS \
+                and base not in NOT_CONTACTS:
             return True  # "Call Xiomara"
         if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names) and not (
                 i > 1 and tokens[i - 2].low in DETERMINERS):
@@ -118,8 +140,9 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
             (base not in THINGS and _acts_like_person(tokens, i)) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
-    if listed and capitalised and base not in MONTHS_AND_DAYS and not media \
-            and prev not in ("the", "a", "of", "on", "in", "at") \
+    if listed and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
+            and not (i > 1 and tokens[i - 1].text[0].isupper() and _capitalised_mid_sentence(tokens, i - 1)
+                     and not names.is_listed(prev)) \
             and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isupper()
                      and not names.is_listed(tokens[i + 1].base)):
         return True  # "Is Grace home?" (but not "Play Summer Nights")
