@@ -40,6 +40,7 @@ brother son daughter nephew niece mister madam sir lady lord pastor father rever
 """.split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
+MEDIA_FILLERS = frozenset("the song songs album track some music by artist playlist called titled radio".split())
 PLACE_PREPOSITIONS = frozenset("the a an of on in at about to from near for with by into like".split())
 MEDIA_PHRASES = frozenset((("put", "on"), ("listen", "to"), ("songs", "from"), ("music", "from")))
 NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
@@ -95,8 +96,8 @@ def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blo
         j = k + 1
         while j < n and j - k <= 5:
             tok = tokens[j]
-            if tok.low in ('"', "“", "'", "‘"):
-                pass
+            if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS:
+                pass  # "play the song jolene", "play some music by ..."
             elif (written and tok.text[0].isupper()) or (not written and names.is_listed(tok.base)):
                 blocked[j] = True
             else:
