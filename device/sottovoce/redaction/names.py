@@ -139,7 +139,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
                 i > 1 and tokens[i - 2].low in DETERMINERS):
             return True  # "call siobhan": whoever you call, text or remind by name is a person
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
-            (base not in THINGS and _acts_like_person(tokens, i)) or tok.low != base):
+            ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
+            or _asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
     if listed and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
             and not (i > 1 and tokens[i - 1].text[0].isupper() and _capitalised_mid_sentence(tokens, i - 1)
@@ -224,12 +225,27 @@ def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
 
 PERSON_VERBS = frozenset("""
 said says wants wanted needs needed called texted asked told left arrived went thinks likes loves hates
-knows sent would should could can can't won't didn't doesn't isn't wasn't
+knows sent would should could can can't won't didn't doesn't isn't wasn't comes goes gets came got
+""".split())
+# Ambiguous names that are rarely the subject of a sentence as words ("will comes over", "jack said").
+SUBJECT_OK = frozenset("will jack max frank drew pat sue bob dean ray lance kent earl don gene chad cole victor oscar "
+                       "miles norman grant chase hunter".split())
+QUESTION_AUX = frozenset("did does has have is was will can could should".split())
+PERSON_ACTIONS = frozenset("""
+call called calling come coming came say said text texted leave left get arrive arrived want need know reply
+replied answer answered pick pay paid eat eaten sleep wake woke feed fed finish finished go going
 """.split())
 PERSON_STATES = frozenset("""
 home here there coming going at on in out back late sick asleep awake running driving staying picking
 bringing still not leaving away outside upstairs downstairs ready
 """.split())
+
+
+def _asked_about(tokens: list[Token], i: int) -> bool:
+    """ "did rose call", "is frank coming", "has grace left": a question about what someone did."""
+    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].low not in QUESTION_AUX:
+        return False
+    return tokens[i + 1].low in PERSON_ACTIONS
 
 
 def _acts_like_person(tokens: list[Token], i: int) -> bool:
