@@ -12,8 +12,7 @@ import io
 import logging
 import sys
 
-from sottovoce.cli import load_settings
-from sottovoce.redaction import Redactor
+from sottovoce.cli import CommandError, load_settings
 
 NAME = "redact"
 HELP = "remove personal data from transcripts: one per line on stdin, redacted lines on stdout"
@@ -37,7 +36,13 @@ def _logs_to_stderr() -> None:
 def main(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     _logs_to_stderr()
-    redactor = Redactor(settings.redaction.extra_names)
+    try:
+        from sottovoce.redaction import Redactor
+
+        redactor = Redactor(settings.redaction.extra_names)
+    except ImportError as exc:
+        raise CommandError(f"cannot load the redactor ({exc}): install the name lists with "
+                           "`pip install faker` (or reinstall sottovoce)") from None
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
     out = sys.stdout
     lines = 0
