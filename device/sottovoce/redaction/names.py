@@ -188,7 +188,10 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
     changed = True
     while changed:
         changed = False
-        for i in range(n):
+        # Both directions each round, so a long run grows in one round rather than one word per round.
+        for i in (*range(n), *range(n - 1, -1, -1)):
+            if is_name[i]:
+                continue
             tok = tokens[i]
             base = tok.base
             if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS or (
