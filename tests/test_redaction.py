@@ -162,3 +162,25 @@ def test_thread_safe(redactor: Redactor) -> None:
         t.join(timeout=60)
     assert not any(t.is_alive() for t in threads)
     assert errors == []
+
+
+def test_outside_spans_kept_in_order_on_every_row(redactor: Redactor) -> None:
+    """What is not a placeholder is the input's own text, in order: nothing rewritten around a span."""
+    import re
+
+    for text, _ in REDACTED:
+        out = redactor.redact(text).text
+        pos = 0
+        for literal in re.split(r"<[A-Z_]+>", out):
+            found = text.find(literal, pos)
+            assert found >= 0, (text, out, literal)
+            pos = found + len(literal)
+
+
+def test_long_lines_stay_fast(redactor: Redactor) -> None:
+    import time
+
+    t0 = time.perf_counter()
+    out = redactor.redact("will " * 2000 + "smith and call five five five one two three four")
+    assert out.text.endswith("and call <PHONE>")
+    assert time.perf_counter() - t0 < 2.0
