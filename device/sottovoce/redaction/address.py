@@ -30,7 +30,8 @@ kilometers km feet meters the
 """.split())
 LIVE_CUES = (("live", "on"), ("live", "at"), ("lives", "on"), ("lives", "at"), ("address", "is"),
              ("address", ":"), ("deliver", "to"), ("ship", "to"), ("moved", "to"), ("staying", "at"),
-             ("located", "at"), ("home", "is"), ("house", "is"))
+             ("located", "at"), ("home", "is"), ("house", "is"), ("i'm", "on"), ("i'm", "at"), ("we're", "on"),
+             ("we're", "at"), ("am", "on"), ("are", "on"))
 
 
 def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:

@@ -24,6 +24,10 @@ alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo
 oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu
 """.split())
 LETTER_NAMES = frozenset("bee cee dee ee eff gee aitch jay kay el em en pee cue ar ess tee vee ex zee zed".split())
+SYMBOL_WORDS = frozenset("""
+star pound hash hashtag * # capital caps uppercase lowercase small exclamation underscore ampersand asterisk
+dollar sign percent
+""".split())
 CODE_JOINERS = frozenset(("-", "dash", "hyphen", "/", "slash", "space", "."))
 MONTHS = frozenset("""
 january february march april may june july august september october november december
@@ -34,6 +38,11 @@ DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the"))
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
 wrong incorrect expired weak strong same saved working broken locked changed reset forgotten
 lost stolen blocked needed required protected hint manager field box screen prompt
+""".split())
+# Words that end a spoken secret: a conjunction, or the next command ("... sunshine what's the weather").
+SECRET_ENDS = STOP_AFTER_VALUE | frozenset("""
+what what's whats how when where who why can could would set turn play call text remind tell send open close
+lock unlock start stop add is
 """.split())
 # Single-word secret cues that are also everyday words ("pin this note", "write some code").
 WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
@@ -53,8 +62,8 @@ def _is_code_token(tok: Token) -> bool:
         return True
     if tok.text.isalnum() and any(c.isdigit() for c in low):
         return True
-    if low in ("star", "pound", "hash", "*", "#"):
-        return True  # keypad codes: "star one two three four pound"
+    if low in SYMBOL_WORDS:
+        return True  # keypad codes and spelled passwords: "star one two three four pound", "capital t"
     return tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 4
 
 
@@ -98,7 +107,7 @@ def _read_date(tokens: list[Token], i: int, expiry: bool) -> int:
 
 
 def _read_secret(tokens: list[Token], i: int) -> int:
-    """A code, else up to five words up to a boundary word or the end of the sentence."""
+    """A code, else up to eight words up to a boundary word or the end of the sentence."""
     n = len(tokens)
     end = _read_code(tokens, i)
     if end > i:
@@ -111,7 +120,7 @@ def _read_secret(tokens: list[Token], i: int) -> int:
     while j < n:
         tok = tokens[j]
         if tok.is_alnum:
-            if tok.low in STOP_AFTER_VALUE or words == 5:
+            if tok.low in SECRET_ENDS or words == 8:
                 break
             words += 1
             end = j + 1
