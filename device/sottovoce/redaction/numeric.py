@@ -98,10 +98,10 @@ def _arithmetic(tokens: list[Token], run: DigitRun) -> bool:
     return before in OPERATORS or after in OPERATORS
 
 
-def number_spans(tokens: list[Token]) -> list[Span]:
+def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> list[Span]:
     spans: list[Span] = []
     card_seen = False
-    for run in digit_runs(tokens):
+    for run in digit_runs(tokens) if runs is None else runs:
         n = len(run.digits)
         kind: str | None = None
         cues = CUE_INDEX.before(tokens, run.first, window=8)

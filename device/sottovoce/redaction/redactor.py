@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable
 
 from sottovoce.redaction.address import address_spans
 from sottovoce.redaction.contact import email_spans
@@ -30,7 +30,7 @@ KINDS = ("PHONE", "CARD", "EXPIRY", "CVV", "NATIONAL_ID", "ACCOUNT", "EMAIL", "A
 class RedactionResult:
     text: str
     """The transcript with each personal item replaced by <KIND>; everything else byte-for-byte."""
-    counts: Mapping[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     """How many items of each kind were removed (kinds with none are absent)."""
 
 
@@ -53,7 +53,7 @@ class Redactor:
         addresses, zips = address_spans(tokens, runs, written)
         found += addresses + zips
         found += cued_spans(tokens)
-        found += number_spans(tokens)
+        found += number_spans(tokens, runs)
         found += name_spans(tokens, self._names)
         return _join_neighbours(text, resolve(found))
 
