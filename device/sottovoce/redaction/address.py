@@ -9,6 +9,8 @@ may not be street names.
 
 from __future__ import annotations
 
+import re
+
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, DigitRun
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -86,6 +88,34 @@ def _unit(tokens: list[Token], i: int) -> int:
         if end > k:
             return end
     return i
+
+
+_UK_POSTCODE = re.compile(r"[a-z]{1,2}[0-9][a-z0-9]?[0-9][a-z]{2}")
+
+
+def spoken_uk_postcodes(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, past-last) token indices of "s w one a one a a": letters and digits spelling a UK post code."""
+    spans = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        chars = ""
+        while j < n and len(chars) < 8:
+            low = tokens[j].low
+            if len(low) == 1 and low.isalnum():
+                chars += low
+            elif low in DIGIT_WORDS and low not in ("oh", "o"):
+                chars += DIGIT_WORDS[low]
+            else:
+                break
+            j += 1
+        if j - i >= 5 and _UK_POSTCODE.fullmatch(chars) and chars[0].isalpha():
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
 
 
 def _po_boxes(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -172,7 +202,9 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
     found += _po_boxes(tokens)
     found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
-    zips: list[Span] = []
+    uk = spoken_uk_postcodes(tokens)
+    zips: list[Span] = [Span(tokens[a].start, tokens[b - 1].end, "POSTCODE", 2) for a, b in uk]
+    uk_starts = {a for a, _ in uk}
     by_first = {r.first: r for r in runs}
     for start, end in found:
         last = end
@@ -185,6 +217,9 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             if j in by_first and len(by_first[j].digits) in (5, 9):
                 run = by_first[j]
                 zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
+                last = j
+                break
+            if j in uk_starts:
                 last = j
                 break
             tok = tokens[j]

@@ -99,6 +99,8 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
                     break
             elif low == ")" and j > i:
                 pass
+            elif low == "and" and j + 1 < n and tokens[j - 1].low in MAGNITUDE_WORDS and _is_numberish(tokens[j + 1]):
+                pass  # "four hundred and twelve"
             elif low == "," and j + 1 < n and _is_numberish(tokens[j + 1]) and _is_numberish(tokens[j - 1]) and (
                     tokens[j - 1].low.isalpha() or len(tokens[j - 1].low) >= 3):
                 pass  # "five five five, two three four, ..." (not "add 1, 2 and 3")
