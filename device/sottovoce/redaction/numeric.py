@@ -66,11 +66,18 @@ def _looks_like_date(run: DigitRun) -> bool:
     return len(g) == 2 and g == (4, 4) and run.digits[:2] in ("19", "20") and run.digits[4:6] in ("19", "20")
 
 
+def _counting(digits: str) -> bool:
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
+    return steps in ({1}, {-1}, {1, -9}, {-1, 9})
+
+
 def _uncued_kind(run: DigitRun) -> str | None:
     digits = run.digits
     n = len(digits)
     if run.written and _looks_like_date(run):
         return None
+    if _counting(digits):
+        return None  # "ten nine eight seven six five four three two one", said without a cue
     if run.groups == (3, 2, 4):
         return "NATIONAL_ID"
     if 13 <= n <= 19 and luhn_ok(digits):
