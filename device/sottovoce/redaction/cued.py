@@ -33,6 +33,9 @@ MONTHS = frozenset("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+DURATION_UNITS = frozenset("""
+second seconds minute minutes hour hours day days week weeks month months year years times o'clock
+""".split())
 DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
@@ -103,6 +106,8 @@ def _read_date(tokens: list[Token], i: int, expiry: bool) -> int:
         j += 1
     if expiry and any(_is_ordinal(t.low) for t in tokens[i:end]):
         return i  # "the milk expires on march third": a day, not a card expiry
+    if end < len(tokens) and tokens[end].low in DURATION_UNITS:
+        return i  # "my birthday is in two weeks", "it expires in 3 days"
     return end
 
 
@@ -177,7 +182,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             end = _read_date(tokens, j, expiry=kind == "EXPIRY")
             if end == j and kind == "EXPIRY":
                 end = _read_code(tokens, j)
-                if end > j and not any(_is_numberish(t.low) or t.low.isdigit() for t in tokens[j:end]):
+                if end > j and (not any(_is_numberish(t.low) or t.low.isdigit() for t in tokens[j:end])
+                                or (end < n and tokens[end].low in DURATION_UNITS)):
                     end = j
         else:
             end = _read_code(tokens, j)
