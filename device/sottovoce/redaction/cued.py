@@ -33,6 +33,9 @@ MONTHS = frozenset("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+DESCRIBES_VALUE = frozenset("""
+digits digit characters character letters letter numbers long short minutes minute hours days
+""".split())
 DURATION_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years times o'clock
 """.split())
@@ -40,7 +43,8 @@ DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
 wrong incorrect expired weak strong same saved working broken locked changed reset forgotten
-lost stolen blocked needed required protected hint manager field box screen prompt
+lost stolen blocked needed required protected hint manager field box screen prompt valid invalid good
+ready sent here there right active inactive expiring case sensitive
 """.split())
 # Words that end a spoken secret: a conjunction, or the next command ("... sunshine what's the weather").
 SECRET_ENDS = STOP_AFTER_VALUE | frozenset("""
@@ -187,6 +191,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
                     end = j
         else:
             end = _read_code(tokens, j)
+        if end < n and tokens[end].low in DESCRIBES_VALUE:
+            end = j  # "the code is 4 digits", "the pin is six numbers long"
         if end > j:
             if kind in ("DOB", "EXPIRY") and tokens[j - 1].low == "the" and j - 1 > i:
                 j -= 1  # "born on the fifth of june": the article is part of the date
