@@ -84,6 +84,12 @@ REDACTED = [
     ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
     ("is zanzibar quill home", "is <NAME> home"),
     ("call siobhan about saturday", "call <NAME> about saturday"),
+    ("Dr. Okonkwo's office called.", "Dr. <NAME>'s office called."),
+    ("did rose call", "did <NAME> call"),
+    ("Text Jean-Luc that I'm here.", "Text <NAME> that I'm here."),
+    ("i live at twelve high street london s w one a one a a", "i live at <ADDRESS> <POSTCODE>"),
+    ("send it to p o box one two three four", "send it to <ADDRESS>"),
+    ("My number is five five five, two three four, eight nine nine one.", "My number is <PHONE>."),
     ("Call Priya on speaker.", "Call <NAME> on speaker."),
 ]
 
@@ -105,7 +111,10 @@ CLEAN = [
     "look at amazon dot com", "set an alarm at seven", "what day is it", "Turn the kitchen lights white.",
     "", "   ", "create a list called camping", "call reception", "text back", "call waiting", "ask alexa",
     "is the ring camera on", "read my text messages", "call an ambulance", "turn the volume up to eleven",
-    "play radio four",
+    "play radio four", "play the countdown ten nine eight seven six five four three two one",
+    "Remind me on 3/15/2025 to pay taxes.", "track order number one one two three four five six seven eight nine",
+    "my birthday is in two weeks", "the code is valid for ten minutes", "Put on Taylor Swift.",
+    "Call Domino's and order a large pizza.", "Tell me about Paris.", "play the song jolene",
 ]
 
 
