@@ -89,8 +89,13 @@ def load_settings(args: argparse.Namespace) -> Settings:
 
 
 def setup_logging(level: str, stream=sys.stdout) -> None:
-    logging.basicConfig(stream=stream, level=level,
-                        format="%(levelname)s %(name)s: %(message)s", force=True)
+    from sottovoce import notify
+
+    fmt = "%(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(stream=stream, level=level, format=fmt, force=True)
+    if notify.stream_is_journal(stream):  # "<3>..." prefixes let `journalctl -p warning` filter
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(notify.JournalFormatter(fmt))
     if level != "DEBUG":  # per-utterance chatter from the recogniser
         logging.getLogger("faster_whisper").setLevel(logging.WARNING)
 

@@ -122,6 +122,7 @@ class Daemon:
             yield chunk
 
     def _reload(self, services):
+        self.notifier.reloading()
         try:
             new = load(self._config, self._overrides)
         except ConfigError as exc:
@@ -129,7 +130,6 @@ class Daemon:
             return services
         self.settings = new
         services.close()
-        self.notifier.reloading()
         log.info("configuration reloaded from %s", new.source_file or "defaults")
         return type(services).start(new, self._overrides)
 
@@ -145,5 +145,5 @@ class Daemon:
                 self.notifier.status("waiting for the microphone (see `sottovoce devices`)" if waiting
                                      else "listening")
             # a loop stuck elsewhere stops the pings, and systemd restarts the service
-            if waiting or time.monotonic() - self._flags.beat < 4 * interval:
+            if waiting or time.monotonic() - self._flags.beat < 2 * interval:
                 self.notifier.watchdog()

@@ -222,7 +222,15 @@ def find_config(explicit: str | None) -> Path | None:
     env = os.environ.get("SOTTOVOCE_CONFIG")
     if env:
         return Path(env)
-    return next((p for p in DEFAULT_CONFIG_PATHS if p.is_file()), None)
+    for path in DEFAULT_CONFIG_PATHS:
+        try:
+            if path.is_file():
+                return path
+        except PermissionError:  # /etc/sottovoce is 0750 root:sottovoce on a Pi
+            raise ConfigError([Problem(str(path), "(file)", str(path),
+                                       "a config file this user may read; run the command as the service "
+                                       "user (sudo -u sottovoce sottovoce ...) or with sudo")]) from None
+    return None
 
 
 def parse_override(text: str) -> tuple[str, Any]:
@@ -249,6 +257,9 @@ def load(config: str | Path | None = None, overrides: list[str] = ()) -> Setting
         except FileNotFoundError:
             raise ConfigError([Problem(fname, "(file)", str(path), "an existing config file; "
                                        "copy config/sottovoce.toml there or pass --config")]) from None
+        except PermissionError:
+            raise ConfigError([Problem(fname, "(file)", str(path), "a config file this user may read; run the "
+                                       "command as the service user (sudo -u sottovoce ...) or with sudo")]) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError([Problem(fname, "(file)", str(path), f"a readable UTF-8 file ({exc})")]) from None
         except tomllib.TOMLDecodeError as exc:
@@ -292,12 +303,12 @@ def _build(cls, data: Any, prefix: str, fname: str, base_dir: Path, origins: dic
             problems.append(Problem(fname, f"{prefix}{key}", data[key], f"a known key: {hint}"))
     values: dict[str, Any] = {}
     for name, f in fields.items():
-        if name not in data:
-            continue
         key = f"{prefix}{name}"
         typ = hints[name]
-        if dataclasses.is_dataclass(typ):
-            values[name] = _build(typ, data[name], key + ".", fname, base_dir, origins, problems)
+        if dataclasses.is_dataclass(typ):  # absent sections too, so their default paths are resolved
+            values[name] = _build(typ, data.get(name, {}), key + ".", fname, base_dir, origins, problems)
+            continue
+        if name not in data:
             continue
         ok, value, expected = _coerce(typ, data[name])
         check = f.metadata.get("check")
