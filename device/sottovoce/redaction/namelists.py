@@ -1,6 +1,6 @@
 """The name lists and the everyday words among them, loaded once.
 
-The lists are Faker's person providers (first names from en_US, en_GB, en_IN and en_NZ; last
+The lists are Faker's person providers (first names from en_US, en_GB, en_IN, en_NZ and es_MX; last
 names from en_US, en_GB and en_IN: a few thousand names drawn from census and registry frequency
 data): Faker is actively maintained, installs from PyPI, needs no network at run time, and its
 lists are plain Python data we read once. The US list alone misses names common in UK and South
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -40,6 +41,8 @@ agate bail bal bala bath birch bull butcher char contractor dada dash date deep 
 kala kant law lord loyal master merchant more north oak pal pall power ram read sama sane smart swift tailor
 tank warrior winter mall mane mani lad lata loke sandal sant sem sen sha sur tak vala vasa walla kar de din
 dar bora lal pai rama ravi sagar reed sharpe storey read browne coles brookes parkes nath
+german alma cristal dulce esparta perla reina rosa luz pilar modesto salvador santiago trinidad rosario dolores
+soledad minerva homero esperanza caridad florencia jos carolina
 """.split())
 # Nicknames and names common in UK and South Asian households that the Faker lists lack.
 SUPPLEMENT_FIRST = frozenset("""
@@ -51,7 +54,8 @@ THINGS = frozenset("""
 max jack crystal diamond amber jade jasmine daisy holly heather ivy ruby candy brandy sherry penny robin rose
 angel christian destiny melody mercedes misty sandy summer autumn dawn joy hope faith chase hunter art
 lance kent dale glen dean earl don gay guy gene jean ray rich drew grant page miles norman victor oscar
-sierra alexa jesus chad cole frank bill will pat sue bob raven
+sierra alexa jesus chad cole frank bill will pat sue bob raven german alma cristal dulce perla reina rosa
+luz pilar salvador santiago trinidad rosario dolores soledad esperanza caridad
 """.split())
 FAMILY = frozenset("""
 mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
@@ -103,16 +107,21 @@ class NameList:
         return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
 
 
+def _fold(name: str) -> str:
+    """Lower case without accents: transcripts write "Adan", not "Adán"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
 @functools.lru_cache(maxsize=1)
 def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set(SUPPLEMENT_FIRST)
     last: set[str] = set()
-    for locale in ("en_US", "en_GB", "en_IN", "en_NZ"):
+    for locale in ("en_US", "en_GB", "en_IN", "en_NZ", "es_MX"):
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in ("first_names", "first_names_female", "first_names_male"):
-            first.update(n.lower() for n in getattr(provider, attr, ()) if " " not in n)
-        if locale != "en_NZ":
-            last.update(n.lower() for n in provider.last_names if " " not in n)
+            first.update(_fold(n) for n in getattr(provider, attr, ()) if " " not in n)
+        if locale in ("en_US", "en_GB", "en_IN"):
+            last.update(_fold(n) for n in provider.last_names if " " not in n)
     return frozenset(first), frozenset(last)
 
 
