@@ -1,6 +1,7 @@
 """The name lists and the everyday words among them, loaded once.
 
-The lists are Faker's person providers (first names from en_US, en_GB, en_IN, en_NZ and es_MX; last
+The lists are Faker's person providers (first names from en_US, en_GB, en_IN, en_NZ and es_MX, plus
+longer first names from a dozen more Latin-script locales; last
 names from en_US, en_GB and en_IN: a few thousand names drawn from census and registry frequency
 data): Faker is actively maintained, installs from PyPI, needs no network at run time, and its
 lists are plain Python data we read once. The US list alone misses names common in UK and South
@@ -43,6 +44,9 @@ tank warrior winter mall mane mani lad lata loke sandal sant sem sen sha sur tak
 dar bora lal pai rama ravi sagar reed sharpe storey read browne coles brookes parkes nath
 german alma cristal dulce esparta perla reina rosa luz pilar modesto salvador santiago trinidad rosario dolores
 soledad minerva homero esperanza caridad florencia jos carolina
+calm over side else edit till urban canal verde viola pier bale divan doner imam isis india flora lore wolf
+yank sole dung hung gang fang long yang ping nada baba ante tory kirby cord tarts rico limon romeo enya adele
+mona brit hong gala mira dana lotte
 """.split())
 # Nicknames and names common in UK and South Asian households that the Faker lists lack.
 SUPPLEMENT_FIRST = frozenset("""
@@ -107,6 +111,12 @@ class NameList:
         return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
 
 
+_FIRST = ("first_names", "first_names_female", "first_names_male", "first_names_unisex")
+OTHER_LOCALES = (("en_IE", _FIRST), ("it_IT", _FIRST), ("fr_FR", _FIRST), ("pt_BR", _FIRST), ("pl_PL", _FIRST),
+                 ("de_DE", _FIRST), ("yo_NG", _FIRST), ("zu_ZA", _FIRST), ("sw", _FIRST), ("vi_VN", _FIRST),
+                 ("ja_JP", ("first_romanized_names",)), ("zh_CN", ("first_romanized_names",)))
+
+
 def _fold(name: str) -> str:
     """Lower case without accents: transcripts write "Adan", not "Adán"."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -122,6 +132,15 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
             first.update(_fold(n) for n in getattr(provider, attr, ()) if " " not in n)
         if locale in ("en_US", "en_GB", "en_IN"):
             last.update(_fold(n) for n in provider.last_names if " " not in n)
+    # Households speak many languages: first names from other Latin-script locales too, four letters
+    # or more (short ones collide with English words: "an", "ha", "chi").
+    for locale, attrs in OTHER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in attrs:
+            for n in getattr(provider, attr, ()):
+                name = _fold(n)
+                if " " not in n and name.isalpha() and len(name) >= 4:
+                    first.add(name)
     return frozenset(first), frozenset(last)
 
 

@@ -179,6 +179,7 @@ def _unknown_word(tok: Token, names: NameList) -> bool:
             and low not in COMPOUND_WORDS and low not in MAGNITUDE_WORDS and low not in ORDINAL_WORDS)
 
 
+_SINGLE_WORD_CUES = frozenset(c for c in STRONG_CUES if " " not in c) | CONTACT_VERBS
 _NAME_LIKE_FUNCTION_WORDS = frozenset(("will", "may", "mark", "bill", "pat", "don"))
 
 
@@ -194,7 +195,8 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 continue
             tok = tokens[i]
             base = tok.base
-            if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS or (
+            if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS \
+                    or base in _SINGLE_WORD_CUES or (
                     base in FUNCTION_WORDS and base not in _NAME_LIKE_FUNCTION_WORDS):
                 continue
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
