@@ -122,6 +122,22 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
+# Everyday words that may follow a first name without being a surname ("tell emma goodnight").
+AFTER_NAME_WORDS = frozenset("""
+tonight tomorrow today goodnight morning evening afternoon please thanks thank later again now soon happy
+birthday dinner lunch breakfast ready home back yes okay hello hi bye goodbye congratulations sorry love
+dear asap too also right here there
+""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """About a thousand common English words (Faker's en_US lorem list) and the words above."""
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset(w.lower() for w in Provider.word_list) | AFTER_NAME_WORDS
+
+
 @functools.lru_cache(maxsize=1)
 def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set(SUPPLEMENT_FIRST)

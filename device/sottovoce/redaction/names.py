@@ -9,7 +9,7 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, load_names)
+                                           NameList, common_words, load_names)
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -73,7 +73,8 @@ def _capitalised_mid_sentence(tokens: list[Token], i: int) -> bool:
 
 def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     n = len(tokens)
-    written = any(t.text[0].isupper() for t in tokens[1:] if t.is_word and t.low != "i")
+    # Vosk writes lower case without punctuation (apostrophes aside); anything else is Whisper's written form.
+    written = any(t.text[0].isupper() or (not t.is_alnum and t.text not in "'’") for t in tokens)
     # "a riddle", "the harry potter audiobook", "saint patrick's day", "New York": not people.
     blocked = [i > 0 and tokens[i - 1].low in NOT_BEFORE_PERSON for i in range(n)]
     for i in range(1, n):
@@ -212,6 +213,10 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             if (left or right) and (listed or capitalised):
                 is_name[i] = True
                 changed = True
+            elif not written and left and tokens[i - 1].base in names.first and _unknown_word(tok, names) \
+                    and base not in common_words() and base not in NOT_SURNAME:
+                is_name[i] = True  # spoken "john okafor": an unlisted word right after a first name is the surname
+                changed = True
 
 
 _PHRASE_END = FUNCTION_WORDS | frozenset("""
@@ -244,6 +249,9 @@ PERSON_STATES = frozenset("""
 home here there coming going at on in out back late sick asleep awake running driving staying picking
 bringing still not leaving away outside upstairs downstairs ready
 """.split())
+
+
+NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
 
 
 def _asked_about(tokens: list[Token], i: int) -> bool:
