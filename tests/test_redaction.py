@@ -84,7 +84,8 @@ REDACTED = [
     ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
     ("is zanzibar quill home", "is <NAME> home"),
     ("call siobhan about saturday", "call <NAME> about saturday"),
-    ("Dr. Okonkwo's office called.", "Dr. <NAME>'s office called."),
+    ("Dr. Okonkwo's office called.", "<NAME>'s office called."),  # the title goes with the name
+    ("call uncle bob", "call <NAME>"),
     ("did rose call", "did <NAME> call"),
     ("Text Jean-Luc that I'm here.", "Text <NAME> that I'm here."),
     ("i live at twelve high street london s w one a one a a", "i live at <ADDRESS> <POSTCODE>"),

@@ -85,7 +85,17 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
     _grow(tokens, names, written, blocked, is_name)
-    return [Span(tokens[i].start, tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
+    return [Span(tokens[_title_before(tokens, i) if i == 0 or not is_name[i - 1] else i].start,
+                 tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
+
+
+def _title_before(tokens: list[Token], i: int) -> int:
+    """Index where the name starts, taking in a title right before it ("Dr. Patel", "uncle bob"):
+    annotators differ on whether the title is part of the name, and it says little without it."""
+    j = i - 1
+    if j > 0 and tokens[j].low == "." and tokens[j].start == tokens[j - 1].end:
+        j -= 1
+    return j if j >= 0 and tokens[j].low in TITLES else i
 
 
 def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
