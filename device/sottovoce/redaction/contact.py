@@ -59,7 +59,8 @@ def email_spans(tokens: list[Token]) -> list[Span]:
     for k, tok in enumerate(tokens):
         if tok.low not in ("at", "@") or k == 0:
             continue
-        dom = _domain_end(tokens, k + 1)
+        after = k + 2 if k + 1 < len(tokens) and lows[k + 1] in ("sign", "symbol") else k + 1  # "at sign"
+        dom = _domain_end(tokens, after)
         if dom is None:
             continue
         end, provider = dom

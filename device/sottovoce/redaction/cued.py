@@ -150,6 +150,17 @@ def _past_qualifier(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _to_date(tokens: list[Token], i: int) -> int:
+    """ "my birthday is coming up on june fifth": skip a few words to a month or ordinal right ahead."""
+    for k in range(i, min(i + 4, len(tokens))):
+        low = tokens[k].low
+        if low in MONTHS or _is_ordinal(low) or _is_numberish(low):
+            return k if k == i or not _is_numberish(low) else i
+        if not tokens[k].is_word or low in STOP_AFTER_VALUE - {"on", "in", "of"}:
+            break
+    return i
+
+
 def _skip_connectors(tokens: list[Token], i: int) -> int:
     k = 0
     while i < len(tokens) and k < 4 and (tokens[i].low in CONNECTORS or tokens[i].low == "the"):
@@ -183,6 +194,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             else:
                 end = _read_code(tokens, j)
         elif kind in ("DOB", "EXPIRY"):
+            if kind == "DOB":
+                j = _to_date(tokens, j)
             end = _read_date(tokens, j, expiry=kind == "EXPIRY")
             if end == j and kind == "EXPIRY":
                 end = _read_code(tokens, j)
