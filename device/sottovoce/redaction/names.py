@@ -122,8 +122,10 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
-    if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS:
+    if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS or base in HOLIDAYS:
         return False
+    if i > 0 and tokens[i - 1].low != tokens[i - 1].base and base in NOT_AFTER_POSSESSIVE:
+        return False  # "Valentine's Day", "Mother's Day"
     listed = names.is_listed(base)
     capitalised = written and _capitalised_mid_sentence(tokens, i)
     prev = tokens[i - 1].low if i > 0 else ""
@@ -153,6 +155,9 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
             or _asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
+    if written and not listed and tok.text[0].isupper() and _unknown_word(tok, names) and base not in BRANDS \
+            and base not in common_words() and base not in HOLIDAYS and _person_context(tokens, i, capitalised):
+        return True  # "Olumide said he's late", "Is Thandiwe coming?", "dinner with Kwame", "Siobhan's keys"
     if listed and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
             and not (i > 1 and tokens[i - 1].text[0].isupper() and _capitalised_mid_sentence(tokens, i - 1)
                      and not names.is_listed(prev)) \
@@ -262,6 +267,27 @@ bringing still not leaving away outside upstairs downstairs ready
 
 
 NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
+
+
+HOLIDAYS = frozenset("""
+christmas easter halloween thanksgiving hanukkah diwali eid ramadan passover valentine valentine's kwanzaa
+""".split())
+NOT_AFTER_POSSESSIVE = frozenset("day eve weather forecast population time news price stock score".split())
+
+
+def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
+    """Where an unknown capitalised word can only be a person: subject of "said"/"wants", asked about,
+    after "with", or owning something."""
+    tok = tokens[i]
+    if i + 1 < len(tokens) and tokens[i + 1].low in PERSON_VERBS:
+        return True
+    if _asked_about(tokens, i):
+        return True
+    if mid_sentence and tokens[i - 1].low == "with":
+        return True
+    if mid_sentence and tok.low != tok.base:
+        return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
+    return False
 
 
 def _asked_about(tokens: list[Token], i: int) -> bool:
