@@ -1,10 +1,12 @@
 """`sottovoce run`: wires the stages together and keeps them running.
 
 audio source -> listener (wake word, utterance, recogniser) -> redaction -> dispatcher (consent,
-message, audit, outbox) -> MQTT link. The audio loop runs on the main thread; paho runs its own
-network thread; a small watchdog thread pings systemd while the loop is alive. SIGTERM/SIGINT stop
-the audio and let the link publish `offline`; SIGHUP reloads the config (a bad new config is
-reported and the old one kept).
+message, audit, outbox) -> MQTT publisher. The audio loop runs on the main thread; paho runs its
+own network thread; a small watchdog thread pings systemd while the loop is alive (or waiting for
+an unplugged microphone). SIGTERM/SIGINT close the source, so the loop ends and the publisher
+says `offline`; SIGHUP reloads the config between two frames, keeping the same audio stream
+unless `[audio]` changed or the microphone is out (a bad new config is reported and the old one
+kept). An idle stdin defers the reload until its next frame; a microphone delivers 12.5 a second.
 """
 
 from __future__ import annotations
@@ -13,20 +15,12 @@ import logging
 import signal
 import threading
 import time
-from dataclasses import dataclass, field
 
 from sottovoce import notify
-from sottovoce.events import Transcript, WakeDetected
+from sottovoce.events import Transcript
 from sottovoce.settings import ConfigError, Settings, load
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class _Flags:
-    stop: threading.Event = field(default_factory=threading.Event)
-    reload: threading.Event = field(default_factory=threading.Event)
-    beat: float = field(default_factory=time.monotonic)
 
 
 class Daemon:
@@ -34,8 +28,12 @@ class Daemon:
         self.settings = settings
         self._config = config
         self._overrides = list(overrides)
-        self._flags = _Flags()
+        self._stop = threading.Event()
+        self._reload = threading.Event()
+        self._beat = time.monotonic()
         self._source = None
+        self._reopen = False
+        self._services = None
         self.notifier = notify.Notifier.from_env()
 
     # -- signals ---------------------------------------------------------------------------
@@ -50,100 +48,110 @@ class Daemon:
 
     def _on_reload_signal(self, _signum, _frame) -> None:
         log.info("SIGHUP received: reloading the configuration")
-        self._flags.reload.set()
-        self._close_source()
+        self._reload.set()
+        source = self._source
+        if getattr(source, "waiting", False):  # no frames will come to act on it: reopen instead
+            self._reopen = True
+            source.close()
 
     def stop(self) -> None:
-        self._flags.stop.set()
-        self._close_source()
-
-    def _close_source(self) -> None:
+        self._stop.set()
         source = self._source
         if source is not None:
-            source.close()
+            source.close()  # makes frames() end promptly, even while waiting for a microphone
 
     # -- main loop -------------------------------------------------------------------------
     def run(self) -> int:
+        from sottovoce.audio_sources import open_source
         from sottovoce.services import Services
 
-        watchdog = threading.Thread(target=self._watchdog, name="watchdog", daemon=True)
-        watchdog.start()
-        services = Services.start(self.settings, self._overrides)
+        threading.Thread(target=self._watchdog, name="watchdog", daemon=True).start()
+        self._services = Services.start(self.settings, self._overrides)
         try:
-            while not self._flags.stop.is_set():
-                ended_by_itself = self._listen(services)
-                if self._flags.reload.is_set() and not self._flags.stop.is_set():
-                    self._flags.reload.clear()
-                    services = self._reload(services)
-                    continue
-                if ended_by_itself:  # file: or stdin: the audio is over
-                    services.drain(self.settings.mqtt.drain_timeout)
+            while not self._stop.is_set():
+                self._source = source = open_source(self.settings.audio)
+                if self._stop.is_set():
+                    source.close()
+                try:
+                    ended = self._listen(source.frames())
+                finally:
+                    source.close()
+                    self._source = None
+                if ended:  # file: or stdin: the audio is over
+                    self._services.drain(self.settings.mqtt.drain_timeout)
                     break
         finally:
             self.notifier.stopping()
-            services.close()
+            self._stop.set()
+            self._services.close()
             self.notifier.close()
-            self._flags.stop.set()
         return 0
 
-    def _listen(self, services) -> bool:
-        """Run the audio loop until the source ends (True) or stop/reload closes it (False)."""
-        from sottovoce.audio_sources import open_source
+    def _listen(self, frames) -> bool:
+        """Consume `frames` until they end (True), a stop (False) or a reload that changes [audio] (False)."""
         from sottovoce.pipeline import build_listener
 
-        listener = build_listener(self.settings, muted=services.is_muted)
-        self._source = source = open_source(self.settings.audio)
-        if self._flags.stop.is_set() or self._flags.reload.is_set():
-            source.close()
-        self.notifier.ready()
-        self.notifier.status("muted" if services.is_muted() else "listening")
-        log.info("listening on %s for %s", source.description, ", ".join(self.settings.wake.words))
-        try:
-            for event in listener.process(self._beating(source.frames(), services)):
-                if isinstance(event, WakeDetected):
-                    continue
+        while True:
+            services = self._services
+            listener = build_listener(self.settings, muted=services.is_muted)
+            self.notifier.ready("muted" if services.is_muted() else "listening")
+            log.info("listening on %s for %s", getattr(self._source, "description", "audio"),
+                     ", ".join(self.settings.wake.words))
+            for event in listener.process(self._beating(frames, services)):
                 if isinstance(event, Transcript):
                     services.handle(services.redact(event))
-        finally:
-            source.close()
-            self._source = None
-        return not (self._flags.stop.is_set() or self._flags.reload.is_set())
+            if self._stop.is_set():
+                return False
+            if not self._reload.is_set():
+                return True
+            self._reload.clear()
+            old_audio = self.settings.audio
+            self._reload_settings()
+            if self.settings.audio != old_audio or self._reopen:
+                self._reopen = False
+                log.info("reopening the audio source")
+                return False
 
     def _beating(self, frames, services):
-        """Pass frames through, marking the loop alive and noticing mute changes made elsewhere."""
+        """Pass frames on, marking the loop alive, noticing mute changes made elsewhere, and
+        stopping between two frames when a reload is due (the frame iterator itself stays open)."""
         muted = services.is_muted()
         for chunk in frames:
-            self._flags.beat = time.monotonic()
+            self._beat = time.monotonic()
             now_muted = services.is_muted()
             if now_muted != muted:
                 muted = now_muted
                 services.mute_changed(muted)
                 self.notifier.status("muted" if muted else "listening")
             yield chunk
+            if self._reload.is_set() or self._stop.is_set():
+                return
 
-    def _reload(self, services):
+    def _reload_settings(self) -> None:
+        from sottovoce.services import Services
+
         self.notifier.reloading()
         try:
             new = load(self._config, self._overrides)
         except ConfigError as exc:
             log.error("the new configuration has problems; keeping the old one:\n%s", exc)
-            return services
+            return
+        self._services.close()
         self.settings = new
-        services.close()
+        self._services = Services.start(new, self._overrides)
         log.info("configuration reloaded from %s", new.source_file or "defaults")
-        return type(services).start(new, self._overrides)
 
     def _watchdog(self) -> None:
         interval = self.notifier.watchdog_seconds
         if not interval:
             return
         was_waiting = False
-        while not self._flags.stop.wait(interval):
+        while not self._stop.wait(interval):
             waiting = bool(getattr(self._source, "waiting", False))
             if waiting != was_waiting:
                 was_waiting = waiting
                 self.notifier.status("waiting for the microphone (see `sottovoce devices`)" if waiting
                                      else "listening")
             # a loop stuck elsewhere stops the pings, and systemd restarts the service
-            if waiting or time.monotonic() - self._flags.beat < 2 * interval:
+            if waiting or time.monotonic() - self._beat < 2 * interval:
                 self.notifier.watchdog()
