@@ -155,6 +155,10 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
             or _asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
+    if not written and not listed and _unknown_word(tok, names) and base not in common_words() \
+            and base not in BRANDS and i + 1 < len(tokens) and tokens[i + 1].low in PERSON_DEEDS \
+            and not (i > 0 and tokens[i - 1].low in DETERMINERS):
+        return True  # spoken "olumide said he's late"
     if written and not listed and tok.text[0].isupper() and _unknown_word(tok, names) and base not in BRANDS \
             and base not in common_words() and base not in HOLIDAYS and _person_context(tokens, i, capitalised):
         return True  # "Olumide said he's late", "Is Thandiwe coming?", "dinner with Kwame", "Siobhan's keys"
@@ -272,6 +276,8 @@ NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
 HOLIDAYS = frozenset("""
 christmas easter halloween thanksgiving hanukkah diwali eid ramadan passover valentine valentine's kwanzaa
 """.split())
+# Things only a person does (no modal verbs: "rain would", "snow can").
+PERSON_DEEDS = frozenset("said says called texted asked told thinks likes loves hates knows".split())
 NOT_AFTER_POSSESSIVE = frozenset("day eve weather forecast population time news price stock score".split())
 
 
