@@ -16,13 +16,14 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_
 # Words between a cue and its value: "my pin is", "plate number:", "account ending in", "set to".
 CONNECTORS = frozenset("""
 is was it's its are be will should number no num # : = - reads says as ending ends in on of now
-to set changed change " ' “ ‘
+to set changed change answer " ' “ ‘
 """.split())
 VALUE_KINDS = frozenset(("SECRET", "DOB", "EXPIRY", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV"))
 NATO = frozenset("""
 alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november
 oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu
 """.split())
+LETTER_SOUNDS = frozenset("see sea why you are be tea eye pea queue oh".split())
 LETTER_NAMES = frozenset("bee cee dee ee eff gee aitch jay kay el em en pee cue ar ess tee vee ex zee zed".split())
 SYMBOL_WORDS = frozenset("""
 star pound hash hashtag * # capital caps uppercase lowercase small exclamation underscore ampersand asterisk
@@ -74,14 +75,27 @@ def _is_code_token(tok: Token) -> bool:
     return tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 4
 
 
+def _code_ahead(tokens: list[Token], i: int) -> bool:
+    """A real code token within the next few letter sounds ("see are you four five six")."""
+    for k in range(i, min(i + 4, len(tokens))):
+        if _is_code_token(tokens[k]):
+            return True
+        if tokens[k].low not in LETTER_SOUNDS:
+            return False
+    return False
+
+
 def _read_code(tokens: list[Token], i: int, limit: int = 40) -> int:
     """Index one past the last token of a spelled code starting at i (i itself if none)."""
     j = i
     end = i
-    while j < len(tokens) and j - i < limit:
+    n = len(tokens)
+    while j < n and j - i < limit:
         tok = tokens[j]
         if _is_code_token(tok):
             end = j + 1
+        elif tok.low in LETTER_SOUNDS and (end == j > i or _code_ahead(tokens, j + 1)):
+            end = j + 1  # Vosk's spelling of letters: "see" C, "why" Y, "are" R, inside a code
         elif tok.low in CODE_JOINERS and end == j and j + 1 < len(tokens) and _is_code_token(tokens[j + 1]):
             pass
         else:
@@ -145,7 +159,7 @@ def _past_qualifier(tokens: list[Token], i: int) -> int:
         for k in range(i + 1, min(i + 6, len(tokens))):
             if tokens[k].low in ("is", "was", ":", "="):
                 return k
-            if tokens[k].low in STOP_AFTER_VALUE - {"to", "for", "of", "on"}:
+            if tokens[k].low in ("and", "but", "so", "or", "please", ".", ","):
                 break
     return i
 
