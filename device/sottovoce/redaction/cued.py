@@ -40,7 +40,7 @@ digits digit characters character letters letter numbers long short minutes minu
 DURATION_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years times o'clock
 """.split())
-DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the"))
+DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
 wrong incorrect expired weak strong same saved working broken locked changed reset forgotten

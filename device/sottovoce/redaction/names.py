@@ -40,6 +40,7 @@ brother son daughter nephew niece mister madam sir lady lord pastor father rever
 """.split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
+PERSONAL_MEDIA = frozenset("playlist playlists mix favorites favourites station queue library audiobook".split())
 MEDIA_FILLERS = frozenset("the song songs album track some music by artist playlist called titled radio".split())
 PLACE_PREPOSITIONS = frozenset("the a an of on in at about to from near for with by into like".split())
 MEDIA_PHRASES = frozenset((("put", "on"), ("listen", "to"), ("songs", "from"), ("music", "from")))
@@ -109,6 +110,9 @@ def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blo
             tok = tokens[j]
             if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS:
                 pass  # "play the song jolene", "play some music by ..."
+            elif tok.low != tok.base and tok.base in names.first and j + 1 < n \
+                    and tokens[j + 1].low in PERSONAL_MEDIA:
+                break  # "play emma's playlist": a household member, not an artist
             elif (written and tok.text[0].isupper()) or (not written and names.is_listed(tok.base)):
                 blocked[j] = True
             else:
