@@ -147,14 +147,21 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         if base in MONTHS_AND_DAYS and (weak or _followed_by_number(tokens, i)):
             return False  # "set the alarm for june", "remind me may fifth"
         if listed and (not weak or (base in names.first and base not in FUNCTION_WORDS and base not in THINGS
+                                    and base not in PLACES
                                     and (base not in AMBIGUOUS or _ends_phrase(tokens, i, names)))):
             return True
         if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS \
                 and base not in NOT_CONTACTS:
             return True  # "Call Xiomara"
+        if capitalised and weak and listed and base not in MONTHS_AND_DAYS and base not in PLACES \
+                and base not in COLOURS_AND_LEVELS:
+            return True  # "Dinner with Will", "a gift for Rose": Whisper capitalises the person, not the thing
         if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names) and not (
                 i > 1 and tokens[i - 2].low in DETERMINERS):
             return True  # "call siobhan": whoever you call, text or remind by name is a person
+    if written and listed and base in names.first and base not in MONTHS_AND_DAYS and tok.text[0].isupper() \
+            and (i == 0 or tokens[i - 1].low in (".", "!", "?")) and i + 1 < len(tokens) and tokens[i + 1].low == ",":
+        return True  # "Will, dinner is ready."
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
             ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
             or _asked_about(tokens, i) or tok.low != base):
@@ -279,6 +286,15 @@ NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
 
 HOLIDAYS = frozenset("""
 christmas easter halloween thanksgiving hanukkah diwali eid ramadan passover valentine valentine's kwanzaa
+""".split())
+# Names that are also places: after "to"/"for"/"with" they are more likely the place.
+PLACES = frozenset("""
+austin houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea
+washington georgia florence paris phoenix lincoln brooklyn kingston york carolina israel india trinidad
+santiago salvador camden dallas denver orlando raleigh regina sierra aurora eden
+""".split())
+COLOURS_AND_LEVELS = frozenset("""
+green white black brown gray grey rose amber ruby violet hazel olive ivory jade coral lavender max min
 """.split())
 # Things only a person does (no modal verbs: "rain would", "snow can").
 PERSON_DEEDS = frozenset("said says called texted asked told thinks likes loves hates knows".split())
