@@ -146,8 +146,10 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         weak = cue[-1] in WEAK_FOR_MONTHS
         if base in MONTHS_AND_DAYS and (weak or _followed_by_number(tokens, i)):
             return False  # "set the alarm for june", "remind me may fifth"
-        if listed and (not weak or (base in names.first and base not in FUNCTION_WORDS and base not in THINGS
-                                    and base not in PLACES
+        if listed and (not weak or (base in names.first and (base not in FUNCTION_WORDS or (
+                                        base in _NAME_LIKE_FUNCTION_WORDS and cue[-1] != "and"
+                                        and _ends_phrase(tokens, i, names) and not _aux_inversion(tokens, i)))
+                                    and (base not in THINGS or base in SUBJECT_OK) and base not in PLACES
                                     and (base not in AMBIGUOUS or _ends_phrase(tokens, i, names)))):
             return True
         if capitalised and not weak and base not in FUNCTION_WORDS and base not in MONTHS_AND_DAYS \
@@ -255,6 +257,12 @@ next this morning afternoon evening
 """.split())
 
 
+def _aux_inversion(tokens: list[Token], i: int) -> bool:
+    """ "will it rain", "may i ask": the word is the verb, not a name."""
+    return i + 1 < len(tokens) and tokens[i + 1].low in (
+        "it", "you", "i", "we", "they", "he", "she", "there", "this", "that", "be", "have", "not", "the", "a")
+
+
 def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
     """ "lunch with grace on friday", "a gift for grace": not "songs from abbey road"."""
     if i + 1 >= len(tokens):
@@ -268,8 +276,8 @@ said says wants wanted needs needed called texted asked told left arrived went t
 knows sent would should could can can't won't didn't doesn't isn't wasn't comes goes gets came got
 """.split())
 # Ambiguous names that are rarely the subject of a sentence as words ("will comes over", "jack said").
-SUBJECT_OK = frozenset("will jack max frank drew pat sue bob dean ray lance kent earl don gene chad cole victor oscar "
-                       "miles norman grant chase hunter".split())
+SUBJECT_OK = frozenset("will jack frank drew pat sue bob dean ray lance kent earl don gene chad cole victor norman"
+                       .split())
 QUESTION_AUX = frozenset("did does has have is was will can could should".split())
 PERSON_ACTIONS = frozenset("""
 call called calling come coming came say said text texted leave left get arrive arrived want need know reply
