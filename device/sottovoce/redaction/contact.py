@@ -16,7 +16,7 @@ gmail googlemail yahoo hotmail outlook icloud aol protonmail proton live msn gmx
 mac yandex zoho btinternet sky mail fastmail hey tutanota
 """.split())
 TLDS = frozenset("com net org edu gov io co uk us ca de fr info biz me app dev ai au in nz ie tv ly".split())
-DOTS = frozenset((".", "dot"))
+DOTS = frozenset((".", "dot", "period"))
 LOCAL_JOINERS = frozenset(("dot", ".", "underscore", "_", "dash", "-", "hyphen", "plus", "+"))
 EMAIL_CUES = frozenset(("email", "e-mail", "emails", "emailed", "mail", "address", "gmail", "inbox"))
 LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset((
@@ -44,8 +44,9 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
         j += 2  # "my dash bakery dot com"
     dots = 0
     while j + 1 < n and tokens[j].low in DOTS and tokens[j + 1].is_alnum and (
-            tokens[j + 1].low in TLDS or dots == 0 and j + 2 < n and tokens[j + 2].low in DOTS):
-        j += 2
+            tokens[j + 1].low in TLDS or (j + 2 < n and tokens[j + 2].low in DOTS)
+            or (provider and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 4)):
+        j += 2  # "dot com", "dot co dot uk", and after a provider any short ending: "fastmail dot fm"
         dots += 1
     if dots == 0 and not provider:
         return None

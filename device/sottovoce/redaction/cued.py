@@ -16,7 +16,7 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_
 # Words between a cue and its value: "my pin is", "plate number:", "account ending in", "set to".
 CONNECTORS = frozenset("""
 is was it's its are be will should number no num # : = - reads says as ending ends in on of now
-to set changed change answer " ' “ ‘
+to set changed change answer , " ' “ ‘
 """.split())
 VALUE_KINDS = frozenset(("SECRET", "DOB", "EXPIRY", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CVV"))
 NATO = frozenset("""
@@ -40,7 +40,7 @@ digits digit characters character letters letter numbers long short minutes minu
 DURATION_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years times o'clock
 """.split())
-DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year"))
+DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year", "day"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
 wrong incorrect expired weak strong same saved working broken locked changed reset forgotten
@@ -153,6 +153,17 @@ def _read_secret(tokens: list[Token], i: int) -> int:
     return end
 
 
+def _whole_chunk(tokens: list[Token], end: int) -> int:
+    """Extend to the end of the written word: "Tr0ub4dor&3", "ab-12#x" are one secret."""
+    n = len(tokens)
+    while end < n and tokens[end].start == tokens[end - 1].end:
+        last_of_chunk = end + 1 == n or tokens[end + 1].start > tokens[end].end
+        if tokens[end].low in SENTENCE_END and last_of_chunk:
+            break
+        end += 1
+    return end
+
+
 def _past_qualifier(tokens: list[Token], i: int) -> int:
     """ "the password for the wifi is ...", "the code to the front door is ...": skip to the "is"."""
     if i < len(tokens) and tokens[i].low in ("for", "to", "of", "on"):
@@ -193,7 +204,7 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             i += 1
             continue
         kind, cue_start = hit
-        j = _skip_connectors(tokens, _past_qualifier(tokens, i + 1) if kind == "SECRET" else i + 1)
+        j = _skip_connectors(tokens, _past_qualifier(tokens, i + 1))
         linked = j > i + 1
         end = j
         if kind == "SECRET":
@@ -220,6 +231,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             end = _read_code(tokens, j)
         if end < n and tokens[end].low in DESCRIBES_VALUE:
             end = j  # "the code is 4 digits", "the pin is six numbers long"
+        if end > j and kind in ("SECRET", "PLATE", "NATIONAL_ID", "ACCOUNT"):
+            end = _whole_chunk(tokens, end)
         if end > j:
             if kind in ("DOB", "EXPIRY") and tokens[j - 1].low == "the" and j - 1 > i:
                 j -= 1  # "born on the fifth of june": the article is part of the date
