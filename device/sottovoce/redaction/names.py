@@ -168,6 +168,9 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
             or _asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
+    if not listed and _unknown_word(tok, names) and base not in common_words() and base not in BRANDS \
+            and (not written or tok.text[0].isupper()) and _where_is(tokens, i):
+        return True  # "is kwame home", "Is Thandiwe awake?"
     if not written and not listed and _unknown_word(tok, names) and base not in common_words() \
             and base not in BRANDS and i + 1 < len(tokens) and tokens[i + 1].low in PERSON_DEEDS \
             and not (i > 0 and tokens[i - 1].low in DETERMINERS):
@@ -322,6 +325,15 @@ def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
     if mid_sentence and tok.low != tok.base:
         return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
     return False
+
+
+WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".split())
+
+
+def _where_is(tokens: list[Token], i: int) -> bool:
+    """ "is kwame home": only a person is asked about like that."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].low in ("is", "was", "are") \
+        and tokens[i + 1].low in WHEREABOUTS
 
 
 def _asked_about(tokens: list[Token], i: int) -> bool:
