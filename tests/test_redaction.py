@@ -150,8 +150,8 @@ def test_every_kind_has_a_row() -> None:
 
 
 def test_household_names_need_the_setting() -> None:
-    assert Redactor().redact("is zanzibar home").text == "is zanzibar home"
-    assert Redactor(["Zanzibar"]).redact("is zanzibar home").text == "is <NAME> home"
+    assert Redactor().redact("play zanzibar tonight").text == "play zanzibar tonight"
+    assert Redactor(["Zanzibar"]).redact("play zanzibar tonight").text == "play <NAME> tonight"
 
 
 def test_thread_safe(redactor: Redactor) -> None:
