@@ -52,6 +52,7 @@ SECRET_ENDS = STOP_AFTER_VALUE | frozenset("""
 what what's whats how when where who why can could would set turn play call text remind tell send open close
 lock unlock start stop add is
 """.split())
+WEAK_VALUE_CUES = frozenset(("tag", "tags", "rego", "reg", "id", "csv", "cid", "social"))
 # Single-word secret cues that are also everyday words ("pin this note", "write some code").
 WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
 OWNER_WORDS = frozenset("my the our your his her their new this that a its card debit bank phone sim atm".split())
@@ -207,6 +208,9 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
         j = _skip_connectors(tokens, _past_qualifier(tokens, i + 1))
         linked = j > i + 1
         end = j
+        if tokens[i].low in WEAK_VALUE_CUES and i == cue_start and not linked:
+            i += 1  # "tag 5 photos", "id 3": only "my tag is ...", "id number: ..."
+            continue
         if kind == "SECRET":
             if tokens[i].low in WEAK_SECRET_CUES and i - cue_start == 0:
                 owned = cue_start > 0 and tokens[cue_start - 1].low in OWNER_WORDS

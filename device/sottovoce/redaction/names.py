@@ -82,7 +82,8 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
     _block_media_titles(tokens, names, written, blocked)
-    is_name = [tok.is_word and not blocked[i] and _is_person(tokens, i, names, written)
+    is_name = [tok.is_word and (tok.base in names.household
+                                or (not blocked[i] and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
     _grow(tokens, names, written, blocked, is_name)
