@@ -20,6 +20,7 @@ street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place 
 circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
 hill ridge view park heights crossing point
 """.split())
+ZIP_WORDS = frozenset(("zip", "zipcode", "postcode", "post", "postal", "code"))
 ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 # Street types that are also everyday words need a house number or a cue ("the park", "that way").
 WEAK_TYPES = frozenset("way close walk hill ridge view park heights crossing point row loop square st".split())
@@ -226,7 +227,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             if tok.low == ",":
                 j += 1
                 continue
-            if not tok.is_word or (tok.low in FUNCTION_WORDS and tok.low != "new") or (
+            if not tok.is_word or (tok.low in FUNCTION_WORDS and tok.low != "new") or tok.low in ZIP_WORDS or (
                     written and not tok.text[0].isupper()):
                 break
             words += 1

@@ -51,7 +51,7 @@ mona brit hong gala mira dana lotte
 # Nicknames and names common in UK and South Asian households that the Faker lists lack.
 SUPPLEMENT_FIRST = frozenset("""
 will liz lizzie sam ben tom kate jen jess matt nick rob ed ted becky meg pete mo aisha fatima ahmed
-muhammad yusuf hassan wei mei ling pat hiroshi yuki kenji sofia lucia mateo diego june alfie ollie
+muhammad yusuf hassan wei mei ling pat may hiroshi yuki kenji sofia lucia mateo diego june alfie ollie
 """.split())
 # Ambiguous first names that after "to", "for", "with" are far likelier things ("volume to max").
 THINGS = frozenset("""

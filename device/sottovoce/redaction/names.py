@@ -147,7 +147,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         weak = cue[-1] in WEAK_FOR_MONTHS
         if base in MONTHS_AND_DAYS and (weak or _followed_by_number(tokens, i)):
             return False  # "set the alarm for june", "remind me may fifth"
-        if listed and (not weak or (base in names.first and (base not in FUNCTION_WORDS or (
+        first_like = base not in AMBIGUOUS or base in names.first or capitalised  # not "it's good"
+        if listed and first_like and (not weak or (base in names.first and (base not in FUNCTION_WORDS or (
                                         base in _NAME_LIKE_FUNCTION_WORDS and cue[-1] != "and"
                                         and _ends_phrase(tokens, i, names) and not _aux_inversion(tokens, i)))
                                     and (base not in THINGS or base in SUBJECT_OK) and base not in PLACES

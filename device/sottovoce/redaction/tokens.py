@@ -75,6 +75,7 @@ is are was were be been am will would can could should shall may might must do d
 had not no yes and or but if then so to for from on in at of by with about as up down off out
 over under into onto than too very just also please what what's whats who who's where when why how
 which there here it's i'm you're let's lets set turn play call text tell remind ask show give
+i'll i'd i've you'll we'll they'll he'll she'll it'll we're they're he's she's
 send make add put get go open close start stop all some any more less new old next last
 """.split())
 
