@@ -1,0 +1,55 @@
+"""The words around a name: titles, places, media and the verbs that only people do.
+
+Kept apart from the detector in `names` so the rules read as rules and the vocabulary as data.
+"""
+
+from __future__ import annotations
+
+# Verbs whose object is a person; an unknown word right after one is taken as a name.
+CONTACT_VERBS = frozenset("call text message remind tell ask ping email invite dial facetime".split())
+DETERMINERS = frozenset("my the your a an his her our their this that its".split())  # "my email address"
+# After these, a month is a month ("set the alarm for june", "remind me in may").
+WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
+# A listed word after these is a person even when it is also a word: "uncle bob", "coach will".
+TITLES = frozenset("""
+uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
+brother son daughter nephew niece mister madam sir lady lord pastor father reverend officer nurse
+""".split())
+# Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
+MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
+PERSONAL_MEDIA = frozenset("playlist playlists mix favorites favourites station queue library audiobook".split())
+MEDIA_FILLERS = frozenset("the song songs album track some music by artist playlist called titled radio".split())
+PLACE_PREPOSITIONS = frozenset("the a an of on in at about to from near for with by into like".split())
+MEDIA_PHRASES = frozenset((("put", "on"), ("listen", "to"), ("songs", "from"), ("music", "from")))
+PERSON_VERBS = frozenset("""
+said says wants wanted needs needed called texted asked told left arrived went thinks likes loves hates
+knows sent would should could can can't won't didn't doesn't isn't wasn't comes goes gets came got
+""".split())
+# Ambiguous names that are rarely the subject of a sentence as words ("will comes over", "jack said").
+SUBJECT_OK = frozenset("will jack frank drew pat sue bob dean ray lance kent earl don gene chad cole victor norman"
+                       .split())
+QUESTION_AUX = frozenset("did does has have is was will can could should".split())
+PERSON_ACTIONS = frozenset("""
+call called calling come coming came say said text texted leave left get arrive arrived want need know reply
+replied answer answered pick pay paid eat eaten sleep wake woke feed fed finish finished go going
+""".split())
+PERSON_STATES = frozenset("""
+home here there coming going at on in out back late sick asleep awake running driving staying picking
+bringing still not leaving away outside upstairs downstairs ready
+""".split())
+HOLIDAYS = frozenset("""
+christmas easter halloween thanksgiving hanukkah diwali eid ramadan passover valentine valentine's kwanzaa
+""".split())
+# Names that are also places: after "to"/"for"/"with" they are more likely the place.
+PLACES = frozenset("""
+austin houston jackson jordan madison charlotte savannah sydney victoria virginia dakota cheyenne chelsea
+washington georgia florence paris phoenix lincoln brooklyn kingston york carolina israel india trinidad
+santiago salvador camden dallas denver orlando raleigh regina sierra aurora eden
+""".split())
+COLOURS_AND_LEVELS = frozenset("""
+green white black brown gray grey rose amber ruby violet hazel olive ivory jade coral lavender max min
+""".split())
+# Things only a person does (no modal verbs: "rain would", "snow can").
+PERSON_DEEDS = frozenset("said says called texted asked told thinks likes loves hates knows".split())
+NOT_AFTER_POSSESSIVE = frozenset("day eve weather forecast population time news price stock score".split())
+WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".split())
