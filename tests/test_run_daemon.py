@@ -258,3 +258,20 @@ def test_a_fresh_install_sends_nothing(tmp_path, broker):
                                                                   "sottovoce/home/state"))] == []
     assert [d for d, _ in decisions(state)] == ["held", "held", "held"]
     assert queued(state) == 0
+
+
+def test_file_source_without_a_broker_still_audits_and_exits(tmp_path):
+    state = tmp_path / "state"
+    args = [sys.executable, "-m", "sottovoce", "run",
+            *pipeline_args(state, "consent.text=true", "mqtt.host=127.0.0.1", f"mqtt.port={free_port()}",
+                           "mqtt.drain_timeout=2"), "--set", f"audio.source=file:{DEMO}"]
+    started = time.monotonic()
+    result = subprocess.run(args, capture_output=True, timeout=300,
+                            env={**os.environ, "SOTTOVOCE_CONFIG": str(ROOT / "config" / "sottovoce.toml")})
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    assert time.monotonic() - started < 60
+    audited = decisions(state)
+    assert [d for d, _ in audited] == ["sent", "sent", "held"]
+    payloads = [json.loads(p) for d, p in audited if d == "sent"]
+    assert payloads[0]["text"] == "turn on the kitchen lights" and queued(state) == 2
+    assert "2 message(s) stay in the outbox" in result.stdout.decode()

@@ -62,12 +62,16 @@ def locate_config(explicit: str | None) -> tuple[Path | None, Finding | None]:
 
     /etc/sottovoce is root:sottovoce 0750 on a Pi, so a login user gets PermissionError there.
     """
-    from sottovoce.settings import find_config
+    from sottovoce.settings import ConfigError, find_config
 
     try:
         return find_config(explicit), None
     except OSError as exc:
         return None, problem("config", f"cannot look at the config {exc.filename}: {exc.strerror}",
+                             "run it as the service user: sudo -u sottovoce sottovoce ... (or with sudo)")
+    except ConfigError as exc:  # find_config names a config this user may not read
+        where = exc.problems[0].file
+        return None, problem("config", f"cannot look at the config {where}: Permission denied",
                              "run it as the service user: sudo -u sottovoce sottovoce ... (or with sudo)")
 
 
