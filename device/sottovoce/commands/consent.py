@@ -16,9 +16,7 @@ never leaves a half-written config. A running daemon picks the change up before 
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ import tomlkit
 
 from sottovoce import settings as settings_mod
 from sottovoce.audit import AuditLog
+from sottovoce.atomic_file import atomic_write
 from sottovoce.cli import CommandError, load_settings
 from sottovoce.consent import BOOL_KEYS, KEYS
 from sottovoce.mute_state import MuteState
@@ -91,36 +90,23 @@ def edit_config(path: Path, changes: dict[str, Any]) -> None:
     table = doc["consent"]
     for key, value in changes.items():
         table[key] = value
-    try:
-        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CommandError(f"cannot write beside {real} ({exc.strerror}): run as the config file's owner, "
-                           "e.g. with sudo") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(tomlkit.dumps(doc))
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        if os.geteuid() == 0:
-            os.chown(tmp, st.st_uid, st.st_gid)  # sudo must not hand the service's config to root
+
+    def check(tmp: str) -> None:
         try:
-            check = settings_mod.load(tmp).consent
+            result = settings_mod.load(tmp).consent
         except settings_mod.ConfigError as exc:
             raise CommandError(f"not changed; the result would be invalid: {exc}") from None
-        wrong = [k for k, v in changes.items() if getattr(check, k) != v]
+        wrong = [k for k, v in changes.items() if getattr(result, k) != v]
         if wrong:
             raise CommandError(f"not changed: could not set {', '.join(wrong)} in {real} "
                                "(is [consent] written in an unusual way?); edit the file by hand")
-        os.replace(tmp, real)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(real.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+
+    try:  # sudo must not hand the service's config to root: keep its owner and mode
+        atomic_write(real, tomlkit.dumps(doc).encode("utf-8"), mode=mode, owner=(st.st_uid, st.st_gid),
+                     check=check)
+    except OSError as exc:
+        raise CommandError(f"cannot write {real} ({exc.strerror}): run as the config file's owner, "
+                           "e.g. with sudo") from None
 
 
 def open_audit(settings) -> AuditLog:
