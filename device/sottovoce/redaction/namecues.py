@@ -53,3 +53,23 @@ green white black brown gray grey rose amber ruby violet hazel olive ivory jade 
 PERSON_DEEDS = frozenset("said says called texted asked told thinks likes loves hates knows".split())
 NOT_AFTER_POSSESSIVE = frozenset("day eve weather forecast population time news price stock score".split())
 WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".split())
+# Where a word that is no English word can only be a person ("ring dmitri", "add rahul mehta",
+# "leave a message for oluwaseun", "under the name okonkwo", "this is sanjay", "ask for tariq").
+# Not "to", "from", "in" or "with": "flights to nairobi", "weather in accra" name places.
+NAME_SLOTS = tuple(tuple(p.split()) for p in """
+call|text|ring|phone|message|tell|ask|remind|email|ping|invite|dial|facetime|add|send|named|dm|thank|
+ask for|message for|message to|note for|text to|reminder for|this is|it's|name is|name's|the name|
+contact called|friend called|someone called|person called|guy called|girl called|man called|woman called|
+babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
+""".replace("\n", "").split("|") if p.strip())
+# Particles inside a surname: "fatima al sayed", "Ludwig van Beethoven", "maria de la cruz".
+PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac abu ben".split())
+# A run of names right before these is a place: "Rose Hill station", "king george hospital".
+PLACE_NOUNS = frozenset("""
+station airport hospital school college university street road avenue lane park bridge square stadium
+church cathedral library museum centre center mall market terminal
+""".split())
+# What only a named person does next: "jamal washington said", "Precious Dlamini will pick up the kids".
+SUBJECT_NEXT = PERSON_VERBS | frozenset("will is was has had just".split())
+# Greetings inside song titles after "play": "play hey jude", "play hello adele".
+TITLE_GREETINGS = frozenset("hey hi hello dear oh".split())

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import logging
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
+
+log = logging.getLogger(__name__)
 
 AMBIGUOUS = frozenset("""
 will mark may grace bill june april august autumn summer dawn faith joy hope amber jade jasmine daisy holly
@@ -74,6 +78,7 @@ domino's dominos mcdonald's mcdonalds walmart target costco uber lyft verizon co
 netflix spotify starbucks pizza hut depot cvs walgreens kroger safeway tesco sainsbury's boots asda aldi lidl
 ikea fedex ups usps dhl ebay paypal venmo zelle sprint chase wells fargo citi citibank hsbc barclays santander
 wendy's wendys subway chipotle doordash grubhub instacart youtube hulu disney roku sonos hue nest ring
+whatsapp telegram signal slack zoom skype messenger instagram facebook tiktok snapchat discord gmail outlook
 """.split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
 NOT_CONTACTS = frozenset("""
@@ -138,6 +143,23 @@ def common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in Provider.word_list) | AFTER_NAME_WORDS
 
 
+# Debian's wamerican word list (SCOWL, maintained, on Raspberry Pi OS too): its lower-case entries
+# are English words and its capitalised ones proper nouns, so a word missing from the lower-case
+# part is likely a name, a place or a brand. Read once when the Redactor is built.
+DICTIONARY = Path("/usr/share/dict/words")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words; empty (and a warning) when the word list is not installed."""
+    try:
+        text = DICTIONARY.read_text(encoding="utf-8", errors="ignore")
+    except OSError:
+        log.warning("no word list at %s (apt install wamerican): unknown names are found less often", DICTIONARY)
+        return frozenset()
+    return frozenset(w.removesuffix("'s") for w in text.split() if w[:1].islower())
+
+
 @functools.lru_cache(maxsize=1)
 def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set(SUPPLEMENT_FIRST)
@@ -161,6 +183,7 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def load_names(extra: Iterable[str] = ()) -> NameList:
+    english_words()  # read the word list now, not on the first transcript
     first, last = _faker_names()
     household = frozenset(w.lower() for name in extra for w in name.split() if w.strip())
     return NameList(first, last, household)

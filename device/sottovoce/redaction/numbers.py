@@ -11,6 +11,7 @@ does not treat them as identifier digits.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from text_to_num import alpha2digit
@@ -74,6 +75,9 @@ def _word_digits(words: list[str]) -> str:
     return "".join(out)[:-1]
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})*(\.\d+)?")
+
+
 def digit_runs(tokens: list[Token]) -> list[DigitRun]:
     """Maximal runs of number tokens, joined by dashes, slashes, brackets or "double"/"triple"."""
     runs: list[DigitRun] = []
@@ -101,6 +105,9 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
                 pass
             elif low == "and" and j + 1 < n and tokens[j - 1].low in MAGNITUDE_WORDS and _is_numberish(tokens[j + 1]):
                 pass  # "four hundred and twelve"
+            elif low == "," and j + 1 < n and tokens[j - 1].low.isdigit() and tokens[j + 1].low.isdigit() \
+                    and tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start:
+                pass  # "1,250" or Whisper's "1,0001": _build tells a quantity from a mangled digit string
             elif low == "," and j + 1 < n and _is_numberish(tokens[j + 1]) and _is_numberish(tokens[j - 1]) and (
                     tokens[j - 1].low.isalpha() or len(tokens[j - 1].low) >= 3):
                 pass  # "five five five, two three four, ..." (not "add 1, 2 and 3")
@@ -170,4 +177,16 @@ def _build(tokens: list[Token], first: int, last: int) -> DigitRun | None:
     digits = "".join(parts)
     if not digits:
         return None
+    if written and not quantity:
+        quantity = _thousands(tokens, first, last)
     return DigitRun(first, last, digits, quantity, written, slashes, tuple(groups))
+
+
+def _thousands(tokens: list[Token], first: int, last: int) -> bool:
+    """ "1,250" and "12,000,000" are amounts; "1,0001 90210 0,1803" (Whisper on a spoken digit string)
+    has no valid thousands grouping and stays a digit string."""
+    text = "".join(t.text if k == first or t.start == tokens[k - 1].end else " " + t.text
+                   for k, t in enumerate(tokens[first:last + 1], first))
+    if "," not in text:
+        return False
+    return all(_THOUSANDS.fullmatch(chunk) for chunk in text.split())
