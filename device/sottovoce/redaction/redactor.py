@@ -17,6 +17,7 @@ from sottovoce.redaction.names import load_names, name_spans
 from sottovoce.redaction.numbers import digit_runs
 from sottovoce.redaction.numeric import number_spans
 from sottovoce.redaction.spans import Span, resolve
+from sottovoce.redaction.spelled import spelled_spans
 from sottovoce.redaction.tokens import tokenize
 from sottovoce.redaction.written import written_spans
 
@@ -54,6 +55,7 @@ class Redactor:
         found += addresses + zips
         found += cued_spans(tokens)
         found += number_spans(tokens, runs)
+        found += spelled_spans(tokens)
         found += name_spans(tokens, self._names)
         return _join_neighbours(text, resolve(found))
 

@@ -1,0 +1,89 @@
+"""Codes spelled letter by letter with no cue: licence plates and UK post codes said aloud.
+
+"the car outside is k m two one o p l", "g x seven two l m n has been parked", "whose car is a f one
+nine r w k", "... elm grove m fourteen five t q". Nobody spells a mix of several single letters and
+digits in a command unless it is a code (a channel is "b b c one": one digit, three letters), so a
+run of at least five such tokens with two or more letters and a digit is removed. "k as in kilo" and
+NATO words ("kilo mike two one") count as letters.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.cued import LETTER_NAMES, NATO
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, REPEAT_WORDS
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import Token
+
+MIN_TOKENS = 5
+# "a" and "i" are words more often than letters; they count only inside a run.
+WORD_LETTERS = frozenset(("a", "i"))
+
+
+def _letter_at(tokens: list[Token], i: int) -> int:
+    """Tokens taken by a letter at i (0 if none): "k", "kilo", "k as in kilo"."""
+    low = tokens[i].low
+    if low == "o":
+        return 0  # a zero: "five o five"
+    if len(low) == 1 and low.isalpha() or low in NATO or low in LETTER_NAMES:
+        if i + 3 < len(tokens) and tokens[i + 1].low == "as" and tokens[i + 2].low in ("in", "for") \
+                and tokens[i + 3].is_word:
+            return 4
+        return 1
+    return 0
+
+
+def _digit_at(tokens: list[Token], i: int) -> int:
+    low = tokens[i].low
+    if low in DIGIT_WORDS or low in COMPOUND_WORDS or (low.isdigit() and len(low) <= 4):
+        return 1
+    if low in REPEAT_WORDS and i + 1 < len(tokens) and tokens[i + 1].low in DIGIT_WORDS:
+        return 2
+    return 0
+
+
+def spelled_spans(tokens: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        letters = digits = count = 0
+        while j < n:
+            took = _letter_at(tokens, j)
+            if took:
+                if tokens[j].low not in WORD_LETTERS or j > i:
+                    letters += 1
+            else:
+                took = _digit_at(tokens, j)
+                if not took:
+                    break
+                digits += 1
+            count += 1
+            j += took
+        if j - i >= 2 and tokens[j - 1].low == "m" and tokens[j - 2].low in ("a", "p"):
+            j -= 2  # "five o five p m": a time
+            letters -= 2
+            count -= 2
+        if count >= MIN_TOKENS and letters >= 2 and not _alphabet_order(tokens[i:j]) and digits >= 1 and letters + digits >= MIN_TOKENS:
+            # "a f one nine ...": "a" before another letter is spelled too (the article would be "an f").
+            first = i + 1 if tokens[i].low in WORD_LETTERS and _letter_at(tokens, i + 1) == 0 else i
+            spans.append(Span(tokens[first].start, tokens[j - 1].end, _kind(tokens[first:j]), 2))
+            i = j
+        else:
+            i = max(i + 1, j if count == 0 else i + 1)
+    return spans
+
+
+def _kind(run: list[Token]) -> str:
+    """A UK post code ends in a digit and two letters ("m fourteen five t q"); anything else is a plate."""
+    lows = [t.low for t in run]
+    if len(lows) >= 3 and all(len(w) == 1 and w.isalpha() for w in lows[-2:]) and lows[-3] in DIGIT_WORDS \
+            and len(lows) <= 6:
+        return "POSTCODE"
+    return "PLATE"
+
+
+def _alphabet_order(run: list[Token]) -> bool:
+    """ "a one b two c three": a grid or a list, not a code."""
+    letters = [ord(t.low) for t in run if len(t.low) == 1 and t.low.isalpha()]
+    return all(b - a == 1 for a, b in zip(letters, letters[1:]))
