@@ -36,7 +36,8 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
     j = i + 1
     # A spoken domain of two or three words: "info at smith plumbing dot com".
     k = j
-    while k < n and k - i < 3 and tokens[k].is_alnum and tokens[k].low not in DOTS and tokens[k].low not in LOCAL_STOP:
+    while k < n and k - i < 3 and tokens[k].is_alnum and tokens[k].low not in DOTS and (
+            tokens[k].low not in LOCAL_STOP or tokens[k].low in EMAIL_CUES):  # "ghana mail dot com"
         k += 1
     if k > j and k + 1 < n and tokens[k].low in DOTS and tokens[k + 1].low in TLDS:
         j = k
@@ -74,6 +75,8 @@ def email_spans(tokens: list[Token]) -> list[Span]:
             joined = j + 1 < k and lows[j + 1] in LOCAL_JOINERS
             if low in LOCAL_JOINERS:
                 spelled = True
+            elif len(low) == 1 and low.isalpha() and low != "i" and first == j + 1 < k and provider:
+                pass  # an initial: "a okafor at outlook dot com"
             elif not tokens[j].is_alnum or (low in LOCAL_STOP and not joined):
                 break
             elif low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS:

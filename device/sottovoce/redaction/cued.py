@@ -40,6 +40,8 @@ digits digit characters character letters letter numbers long short minutes minu
 DURATION_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years times o'clock
 """.split())
+# Born on a feast day: "born on christmas day nineteen fifty nine", "new year's eve 1990".
+FEAST_DAYS = frozenset("christmas halloween valentine's boxing new year's eve easter hogmanay".split())
 DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year", "day"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
@@ -52,6 +54,7 @@ SECRET_ENDS = STOP_AFTER_VALUE | frozenset("""
 what what's whats how when where who why can could would set turn play call text remind tell send open close
 lock unlock start stop add is
 """.split())
+CASE_WORDS = frozenset("all lower upper case lowercase uppercase caps capitals".split())
 WEAK_VALUE_CUES = frozenset(("tag", "tags", "rego", "reg", "id", "csv", "cid", "social"))
 # Single-word secret cues that are also everyday words ("pin this note", "write some code").
 WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
@@ -109,6 +112,11 @@ def _read_code(tokens: list[Token], i: int, limit: int = 40) -> int:
     return end if has_digit or len(value) >= 3 else i
 
 
+def _has_number_soon(tokens: list[Token], i: int) -> bool:
+    """A number among the next three words: an unlinked cue word is then followed by its value."""
+    return any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in tokens[i:i + 3])
+
+
 def _is_ordinal(low: str) -> bool:
     return low in ORDINAL_WORDS or (len(low) > 2 and low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"))
 
@@ -118,7 +126,7 @@ def _read_date(tokens: list[Token], i: int, expiry: bool) -> int:
     end = i
     while j < len(tokens) and j - i < 12:
         low = tokens[j].low
-        if low in MONTHS or _is_numberish(low) or _is_ordinal(low):
+        if low in MONTHS or _is_numberish(low) or _is_ordinal(low) or (not expiry and low in FEAST_DAYS):
             end = j + 1
         elif low not in DATE_JOINERS:
             break
@@ -133,6 +141,11 @@ def _read_date(tokens: list[Token], i: int, expiry: bool) -> int:
 def _read_secret(tokens: list[Token], i: int) -> int:
     """A code, else up to eight words up to a boundary word or the end of the sentence."""
     n = len(tokens)
+    k = i
+    while k + 1 < n and tokens[k].low in CASE_WORDS:
+        k += 1  # "all lower case sunshine": how it is typed, then the secret (not "case sensitive")
+    if tokens[k].low not in NOT_A_SECRET:
+        i = k
     end = _read_code(tokens, i)
     if end > i:
         return end
@@ -144,7 +157,9 @@ def _read_secret(tokens: list[Token], i: int) -> int:
     while j < n:
         tok = tokens[j]
         if tok.is_alnum:
-            if tok.low in SECRET_ENDS or words == 8:
+            if words == 8 or tok.low in SECRET_ENDS and not (
+                    tok.low == "and" and j > i and tokens[j - 1].low in MAGNITUDE_WORDS
+                    and j + 1 < n and _is_numberish(tokens[j + 1].low)):  # "sunflower two thousand and twenty"
                 break
             words += 1
             end = j + 1
@@ -180,7 +195,7 @@ def _to_date(tokens: list[Token], i: int) -> int:
     """ "my birthday is coming up on june fifth": skip a few words to a month or ordinal right ahead."""
     for k in range(i, min(i + 4, len(tokens))):
         low = tokens[k].low
-        if low in MONTHS or _is_ordinal(low) or _is_numberish(low):
+        if low in MONTHS or _is_ordinal(low) or _is_numberish(low) or low in FEAST_DAYS:
             return k if k == i or not _is_numberish(low) else i
         if not tokens[k].is_word or low in STOP_AFTER_VALUE - {"on", "in", "of"}:
             break
@@ -220,6 +235,8 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
                     continue
             if linked and any(tokens[k].low in SECRET_LINKS for k in range(i + 1, j)):
                 end = _read_secret(tokens, j)
+            elif not linked and tokens[i].low not in WEAK_SECRET_CUES and _has_number_soon(tokens, j):
+                end = _read_secret(tokens, j)  # "wifi password kettle ninety nine purple"
             else:
                 end = _read_code(tokens, j)
         elif kind in ("DOB", "EXPIRY"):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from sottovoce.redaction.address import address_spans
+from sottovoce.redaction.aftercue import after_cue_spans
 from sottovoce.redaction.contact import email_spans
 from sottovoce.redaction.cued import cued_spans
 from sottovoce.redaction.names import load_names, name_spans
@@ -54,6 +55,7 @@ class Redactor:
         addresses, zips = address_spans(tokens, runs, written)
         found += addresses + zips
         found += cued_spans(tokens)
+        found += after_cue_spans(tokens)
         found += number_spans(tokens, runs)
         found += spelled_spans(tokens)
         found += name_spans(tokens, self._names)

@@ -1,0 +1,83 @@
+"""Values said before their cue: "five nine two is the security code on the back",
+"fifteenth of august two thousand and four is my son's date of birth", "4821 is my PIN".
+
+People name the thing after the value as often as before it. The cue comes after a link word
+("is", "was", "'s") and a few owner words ("my", "the", "my son's"); the value is the run of
+date or code tokens that ends right before the link word.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.cued import MONTHS, _is_code_token, _is_numberish, _is_ordinal
+from sottovoce.redaction.cues import CUE_INDEX
+from sottovoce.redaction.spans import Span
+from sottovoce.redaction.tokens import Token
+
+LINKS = frozenset(("is", "was", "'s", "are", "—", "-", ":"))
+# Between the link word and the cue: "is my son's", "was the old", "is our".
+OWNERS = frozenset("""
+my the our your his her their son's daughter's wife's husband's mum's mom's dad's kid's baby's old new
+current real actual
+""".split())
+KINDS = frozenset(("SECRET", "DOB", "CVV", "PLATE", "NATIONAL_ID", "ACCOUNT", "POSTCODE", "CARD", "PHONE",
+                   "EXPIRY"))
+DATE_INSIDE = frozenset(("of", "the", "and", ",", "/", "-"))
+
+
+def _cue_after(tokens: list[Token], k: int) -> str | None:
+    """Kind of a cue that starts a few owner words after the link word at k."""
+    j = k + 1
+    while j < len(tokens) and j - k <= 3 and tokens[j].low in OWNERS:
+        j += 1
+    if j == k + 1 or j >= len(tokens):
+        return None  # "is my ...": an owner word is required ("5 is code" is not said)
+    for end in range(j, min(j + 4, len(tokens))):
+        hit = CUE_INDEX.cue_ending_at(tokens, end)
+        if hit is not None and hit[1] == j and hit[0] in KINDS:
+            return hit[0]
+    return None
+
+
+def _value_before(tokens: list[Token], k: int, kind: str) -> int:
+    """Index of the first token of the value ending at k - 1 (k itself if none)."""
+    i = k
+    while i > 0:
+        tok = tokens[i - 1]
+        low = tok.low
+        if kind == "DOB" and (low in MONTHS or _is_numberish(low) or _is_ordinal(low)):
+            i -= 1
+        elif kind == "DOB" and low in DATE_INSIDE and i < k and i - 1 > 0 and (
+                _is_numberish(tokens[i - 2].low) or _is_ordinal(tokens[i - 2].low) or tokens[i - 2].low in MONTHS):
+            i -= 1
+        elif kind != "DOB" and (_is_code_token(tok) or (low == "and" and i - 1 > 0 and i < k
+                                                          and _is_numberish(tokens[i - 2].low))):
+            i -= 1
+        else:
+            break
+    while i < k and tokens[i].low in DATE_INSIDE:
+        i += 1
+    return i
+
+
+def _enough(value: list[Token], kind: str) -> bool:
+    if kind == "DOB":
+        return any(t.low in MONTHS for t in value) or sum(_is_numberish(t.low) for t in value) >= 2
+    numbers = sum(1 for t in value if _is_numberish(t.low) or any(c.isdigit() for c in t.low))
+    return numbers >= 3 or (numbers >= 1 and len(value) >= 3) or any(len(t.low) >= 3 and t.low.isdigit()
+                                                                   for t in value)
+
+
+def after_cue_spans(tokens: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].low not in LINKS:
+            continue
+        kind = _cue_after(tokens, k)
+        if kind is None:
+            continue
+        start = _value_before(tokens, k, kind)
+        if start < k and _enough(tokens[start:k], kind):
+            if kind == "DOB" and start > 0 and tokens[start - 1].low == "the":
+                start -= 1  # "the third of may is my birthday"
+            spans.append(Span(tokens[start].start, tokens[k - 1].end, kind, 3))
+    return spans
