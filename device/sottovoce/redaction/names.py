@@ -243,8 +243,7 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 left = True  # "Jean-Luc"
             foreign = _foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
             if left and base in PARTICLES and i + 1 < n and tokens[i + 1].is_word and (
-                    _foreign(tokens[i + 1], names) or names.is_listed(tokens[i + 1].base)
-                    or (written and tokens[i + 1].text[0].isupper())):
+                    tokens[i + 1].text[0].isupper() if written else tokens[i + 1].low not in _PHRASE_END):
                 is_name[i] = is_name[i + 1] = True  # "fatima al sayed"
                 changed = True
             elif i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&") and foreign:

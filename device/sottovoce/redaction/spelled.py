@@ -86,4 +86,4 @@ def _kind(run: list[Token]) -> str:
 def _alphabet_order(run: list[Token]) -> bool:
     """ "a one b two c three": a grid or a list, not a code."""
     letters = [ord(t.low) for t in run if len(t.low) == 1 and t.low.isalpha()]
-    return all(b - a == 1 for a, b in zip(letters, letters[1:]))
+    return len(letters) >= 2 and all(b - a == 1 for a, b in zip(letters, letters[1:]))
