@@ -71,13 +71,15 @@ sister brother son daughter wife husband aunt uncle auntie cousin baby babe hone
 nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
 """.split())
 # Wake words and assistants: never a household member.
-ASSISTANTS = frozenset("alexa jarvis mycroft rhasspy nabu siri google cortana computer bixby".split())
+ASSISTANTS = frozenset("alexa jarvis mycroft rhasspy nabu siri google cortana computer bixby chatgpt gemini copilot"
+                       .split())
 # Businesses people call or name in commands; some are also surnames ("Chase", "Wells Fargo").
 BRANDS = frozenset("""
 domino's dominos mcdonald's mcdonalds walmart target costco uber lyft verizon comcast xfinity amazon apple
 netflix spotify starbucks pizza hut depot cvs walgreens kroger safeway tesco sainsbury's boots asda aldi lidl
 ikea fedex ups usps dhl ebay paypal venmo zelle sprint chase wells fargo citi citibank hsbc barclays santander
 wendy's wendys subway chipotle doordash grubhub instacart youtube hulu disney roku sonos hue nest ring
+primark argos currys halfords nandos nando's uniqlo
 whatsapp telegram signal slack zoom skype messenger instagram facebook tiktok snapchat discord gmail outlook
 """.split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
@@ -150,14 +152,26 @@ DICTIONARY = Path("/usr/share/dict/words")
 
 
 @functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words; empty (and a warning) when the word list is not installed."""
+def _word_list() -> tuple[frozenset[str], frozenset[str]]:
     try:
         text = DICTIONARY.read_text(encoding="utf-8", errors="ignore")
     except OSError:
         log.warning("no word list at %s (apt install wamerican): unknown names are found less often", DICTIONARY)
-        return frozenset()
-    return frozenset(w.removesuffix("'s") for w in text.split() if w[:1].islower())
+        return frozenset(), frozenset()
+    words = [w.removesuffix("'s") for w in text.split()]
+    return (frozenset(w for w in words if w[:1].islower()),
+            frozenset(_fold(w) for w in words if w[:1].isupper()))
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words; empty (and a warning) when the word list is not installed."""
+    return _word_list()[0]
+
+
+def proper_nouns() -> frozenset[str]:
+    """The word list's capitalised entries, folded: places, teams, brands and some well-known first names
+    ("Madrid", "Tottenham", "Jamal"). A word in neither part is unknown to English altogether."""
+    return _word_list()[1]
 
 
 @functools.lru_cache(maxsize=1)

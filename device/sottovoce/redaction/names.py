@@ -9,7 +9,8 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, english_words, load_names)
+                                           NameList, common_words, english_words, load_names,
+                                           proper_nouns)
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES, NAME_SLOTS,
     NOT_AFTER_POSSESSIVE, PARTICLES, PLACE_NOUNS, SUBJECT_NEXT, TITLE_GREETINGS, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA, PLACE_PREPOSITIONS,
@@ -231,6 +232,8 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                     or base in _SINGLE_WORD_CUES or (
                     base in FUNCTION_WORDS and base not in _NAME_LIKE_FUNCTION_WORDS):
                 continue
+            if base in _NAME_LIKE_FUNCTION_WORDS and i + 1 < n and tokens[i + 1].is_word and not is_name[i + 1]:
+                continue  # "Precious Dlamini will pick up": the verb
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
             right = i + 1 < n and is_name[i + 1]
             listed = names.is_listed(base)
@@ -351,6 +354,10 @@ def _foreign(tok: Token, names: NameList) -> bool:
 
 
 _LISTS = frozenset("list lists cart basket groceries shopping order trolley".split())
+def _unheard(tok: Token, names: NameList) -> bool:
+    return _foreign(tok, names) and tok.base not in proper_nouns()
+
+
 _SLOTS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _slot in sorted(NAME_SLOTS, key=len, reverse=True):
     _SLOTS_BY_LAST.setdefault(_slot[-1], []).append(_slot)
@@ -375,11 +382,17 @@ def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) 
         x, y = tokens[a], tokens[b]
         if not (x.is_word and y.is_word and x.low == x.base) or x.low in FUNCTION_WORDS or y.low in FUNCTION_WORDS:
             continue
+        # One of the two must be a listed name or a word unknown even as a proper noun: not "Real Madrid
+        # will win", "Manchester United has signed".
+        x_name = names.is_listed(x.base) or _unheard(x, names)
+        y_name = names.is_listed(y.base) or _unheard(y, names)
         if written:
-            ok = x.text[0].isupper() and y.text[0].isupper() and (_foreign(x, names) or _foreign(y, names))
+            ok = x.text[0].isupper() and y.text[0].isupper() and (
+                (x.base in names.first and _foreign(y, names)) or (_unheard(y, names) and x.low not in _PHRASE_END)
+                or (x_name and y_name and (_foreign(x, names) or _foreign(y, names))))
         else:
-            ok = (_foreign(x, names) and (names.is_listed(y.base) or _foreign(y, names))) or (
-                x.base in names.first and _foreign(y, names))
+            ok = (x_name and y_name and (_foreign(x, names) or _foreign(y, names))) or (
+                x.base in names.first and _foreign(y, names)) or (_foreign(x, names) and y.base in names.last)
         if ok:
             return True
     return False
