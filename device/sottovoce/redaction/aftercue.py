@@ -31,7 +31,7 @@ def _cue_after(tokens: list[Token], k: int) -> str | None:
         j += 1
     if j == k + 1 or j >= len(tokens):
         return None  # "is my ...": an owner word is required ("5 is code" is not said)
-    for end in range(j, min(j + 4, len(tokens))):
+    for end in range(min(j + 4, len(tokens)) - 1, j - 1, -1):  # the longest cue: "code on the back"
         hit = CUE_INDEX.cue_ending_at(tokens, end)
         if hit is not None and hit[1] == j and hit[0] in KINDS:
             return hit[0]
