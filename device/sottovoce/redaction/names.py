@@ -9,12 +9,13 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, english_words, load_names,
-                                           proper_nouns)
+                                           NameList, common_words, load_names)
 from sottovoce.redaction.namecues import (
-    COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES, NAME_SLOTS,
-    NOT_AFTER_POSSESSIVE, PARTICLES, PLACE_NOUNS, SUBJECT_NEXT, TITLE_GREETINGS, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA, PLACE_PREPOSITIONS,
-    PLACES, QUESTION_AUX, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS, WHEREABOUTS)
+    COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES,
+    NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLE_GREETINGS, TITLES,
+    WEAK_FOR_MONTHS, WHEREABOUTS)
+from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -126,14 +127,14 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     prev = tokens[i - 1].low if i > 0 else ""
     if prev == "." and i > 1 and tokens[i - 2].low in TITLES:
         prev = tokens[i - 2].low  # "Dr. Okonkwo"
-    foreign = _foreign(tok, names) and (not written or tok.text[0].isupper())
-    if (listed or foreign or (written and tok.text[0].isupper())) and prev.rstrip(".") in TITLES and base not in MONTHS_AND_DAYS \
-            and base not in FUNCTION_WORDS:
+    is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper())
+    if (listed or is_foreign or (written and tok.text[0].isupper())) and prev.rstrip(".") in TITLES \
+            and base not in MONTHS_AND_DAYS and base not in FUNCTION_WORDS:
         return True  # "uncle bob", "auntie sue", "Dr. Patel"
     media = prev in MEDIA_CUES or (i > 1 and (tokens[i - 2].low, prev) in MEDIA_PHRASES)
     if names.is_clear(base) and not media:
         return True
-    if foreign and _in_name_slot(tokens, i):
+    if is_foreign and in_name_slot(tokens, i):
         return True  # "ring dmitri", "add rahul", "Send a message to Tendai"
     if _named_subject(tokens, i, names, written):
         return True  # "jamal washington said", "Precious Dlamini will pick up the kids"
@@ -244,15 +245,15 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             if i > 1 and is_name[i - 2] and tokens[i - 1].low == "-" and \
                     tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
                 left = True  # "Jean-Luc"
-            foreign = _foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
+            is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
             if left and base in PARTICLES and i + 1 < n and tokens[i + 1].is_word and (
                     tokens[i + 1].text[0].isupper() if written else tokens[i + 1].low not in _PHRASE_END):
                 is_name[i] = is_name[i + 1] = True  # "fatima al sayed"
                 changed = True
-            elif i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&") and foreign:
+            elif i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&") and is_foreign:
                 is_name[i] = True  # "video call ama and kofi"
                 changed = True
-            elif (left or right) and (listed or capitalised or foreign):
+            elif (left or right) and (listed or capitalised or is_foreign):
                 is_name[i] = True
                 changed = True
             elif not written and left and tokens[i - 1].base in names.first and _unknown_word(tok, names) \
@@ -337,42 +338,6 @@ def _followed_by_number(tokens: list[Token], i: int) -> bool:
     return low[:1].isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in ORDINAL_WORDS
 
 
-def _foreign(tok: Token, names: NameList) -> bool:
-    """No English word (nor its plural), no name we list as a word: most likely a person's name
-    ("okafor", "dmitri", "tariq"). Without a word list this falls back to the short common list."""
-    low = tok.base
-    if tok.text.isupper() and len(tok.text) > 1:
-        return False  # "IBAN", "NHS": an acronym
-    vocab = english_words()
-    if not vocab:
-        return _unknown_word(tok, names) and low not in common_words() and low not in BRANDS
-    return (tok.text.isalpha() or tok.low != low) and len(low) >= 3 and low not in vocab \
-        and not (low.endswith("s") and (low[:-1] in vocab or low[:-2] in vocab)) \
-        and low not in common_words() and low not in BRANDS and low not in ASSISTANTS and low not in NOT_CONTACTS \
-        and low not in HOLIDAYS and low not in MONTHS_AND_DAYS and low not in FAMILY and low not in TITLES \
-        and low not in DIGIT_WORDS and low not in COMPOUND_WORDS and low not in ORDINAL_WORDS
-
-
-_LISTS = frozenset("list lists cart basket groceries shopping order trolley".split())
-def _unheard(tok: Token, names: NameList) -> bool:
-    return _foreign(tok, names) and tok.base not in proper_nouns()
-
-
-_SLOTS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _slot in sorted(NAME_SLOTS, key=len, reverse=True):
-    _SLOTS_BY_LAST.setdefault(_slot[-1], []).append(_slot)
-
-
-def _in_name_slot(tokens: list[Token], i: int) -> bool:
-    if tokens[i - 1].low == "add" and any(t.low in _LISTS for t in tokens[i + 1:i + 6]):
-        return False  # "add cheerios to the shopping list": a product
-    for phrase in _SLOTS_BY_LAST.get(tokens[i - 1].low, ()) if i > 0 else ():
-        k = i - len(phrase)
-        if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
-            return True
-    return False
-
-
 def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
     """A first and last name, one of them no English word, as the subject of what people do."""
     for a in (i - 1, i):
@@ -384,15 +349,15 @@ def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) 
             continue
         # One of the two must be a listed name or a word unknown even as a proper noun: not "Real Madrid
         # will win", "Manchester United has signed".
-        x_name = names.is_listed(x.base) or _unheard(x, names)
-        y_name = names.is_listed(y.base) or _unheard(y, names)
+        x_name = names.is_listed(x.base) or unheard(x, names)
+        y_name = names.is_listed(y.base) or unheard(y, names)
         if written:
             ok = x.text[0].isupper() and y.text[0].isupper() and (
-                (x.base in names.first and _foreign(y, names)) or (_unheard(y, names) and x.low not in _PHRASE_END)
-                or (x_name and y_name and (_foreign(x, names) or _foreign(y, names))))
+                (x.base in names.first and foreign(y, names)) or (unheard(y, names) and x.low not in _PHRASE_END)
+                or (x_name and y_name and (foreign(x, names) or foreign(y, names))))
         else:
-            ok = (x_name and y_name and (_foreign(x, names) or _foreign(y, names))) or (
-                x.base in names.first and _foreign(y, names)) or (_foreign(x, names) and y.base in names.last)
+            ok = (x_name and y_name and (foreign(x, names) or foreign(y, names))) or (
+                x.base in names.first and foreign(y, names)) or (foreign(x, names) and y.base in names.last)
         if ok:
             return True
     return False

@@ -64,7 +64,8 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
             j -= 2  # "five o five p m": a time
             letters -= 2
             count -= 2
-        if count >= MIN_TOKENS and letters >= 2 and not _alphabet_order(tokens[i:j]) and digits >= 1 and letters + digits >= MIN_TOKENS:
+        if count >= MIN_TOKENS and letters >= 2 and digits >= 1 and letters + digits >= MIN_TOKENS \
+                and not _alphabet_order(tokens[i:j]):
             # "a f one nine ...": "a" before another letter is spelled too (the article would be "an f").
             first = i + 1 if tokens[i].low in WORD_LETTERS and _letter_at(tokens, i + 1) == 0 else i
             spans.append(Span(tokens[first].start, tokens[j - 1].end, _kind(tokens[first:j]), 2))
