@@ -28,7 +28,7 @@ VOSK_NAME="vosk-model-small-en-us-0.15"
 VOSK_URL="${SOTTOVOCE_VOSK_URL:-https://alphacephei.com/vosk/models/$VOSK_NAME.zip}"  # env: a local mirror
 VOSK_BYTES=41205931
 VOSK_SHA256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
-APT_PACKAGES=(python3-venv python3-pip libportaudio2 curl ca-certificates)
+APT_PACKAGES=(python3-venv python3-pip libportaudio2 curl ca-certificates wamerican)  # wamerican: English words for name redaction
 SERVICE=sottovoce
 USER_NAME=sottovoce
 

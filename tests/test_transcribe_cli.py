@@ -19,6 +19,18 @@ def words(text: str) -> set[str]:
     return {w.strip(".,!?").lower() for w in text.split()}
 
 
+DIGITS = "zero one two three four five six seven eight nine ten".split()
+
+
+def normalised(text: str) -> list[str]:
+    """Lower case, no punctuation, small numbers as words: Whisper writes "8" or "Eight" on a whim."""
+    out = []
+    for w in text.replace(",", " ").split():
+        w = w.strip(".!?").lower()
+        out.append(DIGITS[int(w)] if w.isdigit() and int(w) <= 10 else w)
+    return out
+
+
 @pytest.fixture(scope="module")
 def two_commands(tmp_path_factory):
     """Speech, then two wake words each followed by a command."""
@@ -49,7 +61,8 @@ def test_two_wake_words_give_two_json_lines(two_commands, tmp_path):
 def test_48k_stereo_gives_the_same_result_as_16k_mono(two_commands, two_commands_48k_stereo, tmp_path):
     mono = lines(sottovoce("transcribe", "--raw", *pipeline_args(tmp_path), str(two_commands)))
     stereo = lines(sottovoce("transcribe", "--raw", *pipeline_args(tmp_path), str(two_commands_48k_stereo)))
-    assert [(o["wake_word"], o["text"]) for o in stereo] == [(o["wake_word"], o["text"]) for o in mono]
+    assert [(o["wake_word"], normalised(o["text"])) for o in stereo] == \
+        [(o["wake_word"], normalised(o["text"])) for o in mono]
     assert [abs(a["wake_at"] - b["wake_at"]) <= 0.16 for a, b in zip(mono, stereo)] == [True, True]
 
 
