@@ -59,7 +59,7 @@ CUES: dict[str, tuple[str, ...]] = {
              "reference number", "reference", "flight", "flight number", "model number", "serial number", "model",
              "episode", "page", "chapter", "room", "track", "channel", "level", "gate", "bus", "route", "table",
              "seat", "version", "score", "verse", "season", "parcel number", "package number", "item number",
-             "product number", "part number", "numbers", "lottery", "winning numbers", "countdown", "count",
+             "product number", "part number", "lottery numbers", "lottery", "winning numbers", "countdown", "count",
              "count down"),
     "PHONE": ("phone", "phone number", "number", "cell", "cell number", "mobile", "mobile number", "call",
               "call me", "text", "text me", "dial", "ring", "reach me", "reach", "fax", "landline", "contact",

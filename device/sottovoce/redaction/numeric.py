@@ -67,6 +67,8 @@ def _looks_like_date(run: DigitRun) -> bool:
 
 
 def _counting(digits: str) -> bool:
+    if len(digits) > 10:
+        return False  # a count goes up to ten; "oh one two ... nine oh" is a UK phone number
     steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
     return steps in ({1}, {-1}, {1, -9}, {-1, 9})
 
@@ -87,6 +89,15 @@ def _uncued_kind(run: DigitRun) -> str | None:
     if n > 15:
         return "ACCOUNT"
     return None
+
+
+_ID_CUES = frozenset(("PHONE", "CARD", "ACCOUNT", "NATIONAL_ID"))
+
+
+def _card_shaped(run: DigitRun) -> bool:
+    """13-19 digits that pass the Luhn check, not an amount: a payment card whatever was said before."""
+    return 13 <= len(run.digits) <= 19 and not (run.quantity and not run.written) and luhn_ok(run.digits) \
+        and not _counting(run.digits)
 
 
 def _after_card(run: DigitRun) -> str | None:
@@ -116,11 +127,15 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
             # The nearest cue that fits this length: "the last four of my card are ..." is CARD_LAST4.
             if cued == "KEEP":
                 break
-            if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not (run.quantity and cued != "DOB"):
+            # Whisper writes "Call 5,550,199": after an identifier's cue, thousands commas are no amount.
+            amount = run.quantity and cued != "DOB" and not (run.written and cued in _ID_CUES)
+            if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not amount:
                 kind = cued
                 break
         if kind is None and card_seen and cues and cues[0] in ("CARD", "PHONE") and n <= 6:
             kind = _after_card(run)
+        if kind is None and _card_shaped(run):
+            kind = "CARD"  # a checksummed card number is one after "order it with" or "add" too
         if kind is None and cues and cues[0] == "KEEP":
             continue  # "track order number 112 3456789", "flight 1234"
         if kind is None and not run.quantity and not _arithmetic(tokens, run):
