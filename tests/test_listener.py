@@ -120,8 +120,9 @@ def test_mute_takes_effect_from_the_next_frame(tmp_path, wake_models_dir, whispe
     wav = compose(tmp_path / "m2.wav", "wake/hey_jarvis.wav", "speech/goforward.wav", 1.5)
     spy = SpyRecognizer(whisper)
     state = {"muted": False}
+    changes = []
     listener = Listener(WakeWordDetector(["hey_jarvis"], wake_models_dir), VoiceActivity(2), spy,
-                        UtteranceLimits(), muted=lambda: state["muted"])
+                        UtteranceLimits(), muted=lambda: state["muted"], on_mute_change=changes.append)
     events = []
     for event in listener.process(FileSource(wav).frames()):
         events.append(event)
@@ -130,3 +131,4 @@ def test_mute_takes_effect_from_the_next_frame(tmp_path, wake_models_dir, whispe
     assert [type(e) for e in events] == [WakeDetected, Transcript]
     assert events[1].text == "" and events[1].ended_by == "muted"
     assert spy.frames == [] and listener.frames_to_recognizer == 0
+    assert changes == [True]  # reported once, so the daemon can update MQTT state and systemd status

@@ -275,3 +275,35 @@ def test_file_source_without_a_broker_still_audits_and_exits(tmp_path):
     payloads = [json.loads(p) for d, p in audited if d == "sent"]
     assert payloads[0]["text"] == "turn on the kitchen lights" and queued(state) == 2
     assert "2 message(s) stay in the outbox" in result.stdout.decode()
+
+
+def test_local_mute_while_running_is_published_as_state(tmp_path, broker):
+    state = tmp_path / "state"
+    sub = Subscriber(broker.port, ["sottovoce/home/state"]).start()
+    proc = start_daemon(state, "mqtt.host=127.0.0.1", f"mqtt.port={broker.port}", "mqtt.homeassistant=false")
+    stop = threading.Event()
+
+    def room_noise():  # a microphone delivers frames all the time; so does this pipe
+        while not stop.is_set():
+            try:
+                proc.stdin.write(bytes(2560))
+                proc.stdin.flush()
+            except (BrokenPipeError, ValueError):
+                return
+            time.sleep(0.08)
+
+    feeder = threading.Thread(target=room_noise, daemon=True)
+    feeder.start()
+    try:
+        assert sub.wait_for(lambda: b"listening" in sub.on("sottovoce/home/state"), 60)
+        mute = subprocess.run([sys.executable, "-m", "sottovoce", "mute", *pipeline_args(state)],
+                              capture_output=True, timeout=60,
+                              env={**os.environ, "SOTTOVOCE_CONFIG": str(ROOT / "config" / "sottovoce.toml")})
+        assert mute.returncode == 0, mute.stderr.decode()
+        assert sub.wait_for(lambda: sub.on("sottovoce/home/state")[-1:] == [b"muted"], 10)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        stop.set()
+        proc.kill()
+        sub.close()

@@ -93,11 +93,12 @@ class Daemon:
 
         while True:
             services = self._services
-            listener = build_listener(self.settings, muted=services.is_muted)
+            listener = build_listener(self.settings, muted=services.is_muted,
+                                      on_mute_change=lambda muted, s=services: self._mute_changed(s, muted))
             self.notifier.ready("muted" if services.is_muted() else "listening")
             log.info("listening on %s for %s", getattr(self._source, "description", "audio"),
                      ", ".join(self.settings.wake.words))
-            for event in listener.process(self._beating(frames, services)):
+            for event in listener.process(self._beating(frames)):
                 if isinstance(event, Transcript):
                     services.handle(services.redact(event))
             if self._stop.is_set():
@@ -112,17 +113,16 @@ class Daemon:
                 log.info("reopening the audio source")
                 return False
 
-    def _beating(self, frames, services):
-        """Pass frames on, marking the loop alive, noticing mute changes made elsewhere, and
-        stopping between two frames when a reload is due (the frame iterator itself stays open)."""
-        muted = services.is_muted()
+    def _mute_changed(self, services, muted: bool) -> None:
+        """Mute changed (locally, over MQTT or by another process): tell MQTT and systemd."""
+        services.mute_changed(muted)
+        self.notifier.status("muted" if muted else "listening")
+
+    def _beating(self, frames):
+        """Pass frames on, marking the loop alive, and stopping between two frames when a reload
+        is due (the frame iterator itself stays open)."""
         for chunk in frames:
             self._beat = time.monotonic()
-            now_muted = services.is_muted()
-            if now_muted != muted:
-                muted = now_muted
-                services.mute_changed(muted)
-                self.notifier.status("muted" if muted else "listening")
             yield chunk
             if self._reload.is_set() or self._stop.is_set():
                 return

@@ -27,12 +27,14 @@ class Listener:
     """Turns a stream of `AudioChunk`s into `WakeDetected` and `Transcript` events."""
 
     def __init__(self, detector, vad: SpeechDetector, recognizer: Recognizer, limits: UtteranceLimits,
-                 *, muted: Callable[[], bool] = lambda: False):
+                 *, muted: Callable[[], bool] = lambda: False,
+                 on_mute_change: Callable[[bool], None] = lambda muted: None):
         self._detector = detector
         self._vad = vad
         self._recognizer = recognizer
         self._limits = limits
         self._muted = muted
+        self._on_mute_change = on_mute_change
         self._was_muted = False
         self.frames_seen = 0
         self.frames_to_detector = 0
@@ -49,6 +51,7 @@ class Listener:
                     self._was_muted = True
                     self._detector.reset()
                     log.info("muted: audio is dropped before the wake word detector")
+                    self._on_mute_change(True)
                 if wake is not None:
                     yield Transcript(wake=wake, text="", ended_by="muted")
                     wake = session = tracker = None
@@ -56,6 +59,7 @@ class Listener:
             if self._was_muted:
                 self._was_muted = False
                 log.info("unmuted: listening for the wake word")
+                self._on_mute_change(False)
             if wake is None:
                 self.frames_to_detector += 1
                 detected = self._detector(chunk.samples, chunk.start + FRAME_SECONDS)

@@ -28,8 +28,9 @@ def build_recognizer(settings: Settings) -> Recognizer:
         raise CommandError(str(exc), status=2) from None
 
 
-def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False) -> Listener:
+def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False,
+                   on_mute_change: Callable[[bool], None] = lambda muted: None) -> Listener:
     u = settings.utterance
     return Listener(build_detector(settings), VoiceActivity(u.vad_aggressiveness), build_recognizer(settings),
                     UtteranceLimits(silence=u.silence, max_seconds=u.max_seconds, start_timeout=u.start_timeout),
-                    muted=muted)
+                    muted=muted, on_mute_change=on_mute_change)
