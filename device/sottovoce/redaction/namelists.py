@@ -110,11 +110,15 @@ class NameList:
     household: frozenset[str]
 
     def is_listed(self, low: str) -> bool:
+        if not low.isascii():
+            low = _fold(low)  # Whisper writes "Inés", "Björn"
         return low in self.first or low in self.last or low in self.household or (
             low.startswith(("o'", "o’")) and len(low) > 3)
 
     def is_clear(self, low: str) -> bool:
         """Listed and not also an everyday word."""
+        if not low.isascii():
+            low = _fold(low)
         return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
 
 
@@ -122,6 +126,13 @@ _FIRST = ("first_names", "first_names_female", "first_names_male", "first_names_
 OTHER_LOCALES = (("en_IE", _FIRST), ("it_IT", _FIRST), ("fr_FR", _FIRST), ("pt_BR", _FIRST), ("pl_PL", _FIRST),
                  ("de_DE", _FIRST), ("yo_NG", _FIRST), ("zu_ZA", _FIRST), ("sw", _FIRST), ("vi_VN", _FIRST),
                  ("ja_JP", ("first_romanized_names",)), ("zh_CN", ("first_romanized_names",)))
+
+_BOTH = ("first_names", "last_names")
+MORE_LOCALES = (("tw_GH", _BOTH), ("ig_NG", _BOTH), ("ha_NG", _BOTH), ("en_KE", _BOTH), ("en_NG", _BOTH),
+                ("yo_NG", _BOTH), ("sw", _BOTH), ("ga_IE", _BOTH), ("en_PK", _BOTH), ("es_ES", _BOTH),
+                ("pt_PT", _BOTH), ("nl_NL", _BOTH), ("sv_SE", _BOTH), ("no_NO", _BOTH), ("da_DK", _BOTH),
+                ("fi_FI", _BOTH), ("ro_RO", _FIRST), ("id_ID", _FIRST), ("hu_HU", _BOTH), ("cs_CZ", _FIRST),
+                ("hr_HR", _FIRST), ("ja_JP", ("last_romanized_names",)), ("zh_CN", ("last_romanized_names",)))
 
 
 def _fold(name: str) -> str:
@@ -193,6 +204,18 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
                 name = _fold(n)
                 if " " not in n and name.isalpha() and len(name) >= 4:
                     first.add(name)
+    # More households (Ghana, Nigeria, Kenya, Ireland, Pakistan, Iberia, the Nordics ...): first and last
+    # names from Faker's Latin-script locales, only those that are no English word ("Mercy", "Faith" and
+    # "Aho" stay words unless a cue says otherwise).
+    vocab = english_words()
+    for locale, attrs in MORE_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in attrs:
+            into = last if attr.startswith("last") else first
+            for n in getattr(provider, attr, ()):
+                name = _fold(n)
+                if name.isalpha() and len(name) >= 4 and name not in vocab and n.lower() not in vocab:
+                    into.add(name)
     return frozenset(first), frozenset(last)
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # Alphanumeric chunks (keeping "221B", "7ABC123", "hunter2", "3rd", "john's" whole), else one
 # non-space character (so "555-234-8991" is 555, -, 234, -, 8991).
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|\S")
+# Letters of any script count ("Inés", "Björn", "Sinéad" are one word each).
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|\S")
 
 
 @dataclass(frozen=True, slots=True)
