@@ -14,6 +14,7 @@ WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 TITLES = frozenset("""
 uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
 brother son daughter nephew niece mister madam sir lady lord pastor father reverend officer nurse
+queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
@@ -58,12 +59,13 @@ WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".spl
 # Not "to", "from", "in" or "with": "flights to nairobi", "weather in accra" name places.
 NAME_SLOTS = tuple(tuple(p.split()) for p in """
 call|text|ring|phone|message|tell|ask|remind|email|ping|invite|dial|facetime|add|send|named|dm|thank|
+reply to|answer|
 ask for|message for|message to|note for|text to|reminder for|this is|it's|name is|name's|the name|
 contact called|friend called|someone called|person called|guy called|girl called|man called|woman called|
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
 """.replace("\n", "").split("|") if p.strip())
 # Particles inside a surname: "fatima al sayed", "Ludwig van Beethoven", "maria de la cruz".
-PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac abu ben".split())
+PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac mc abu ben o".split())
 # A run of names right before these is a place: "Rose Hill station", "king george hospital".
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium

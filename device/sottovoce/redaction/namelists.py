@@ -207,14 +207,15 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     # More households (Ghana, Nigeria, Kenya, Ireland, Pakistan, Iberia, the Nordics ...): first and last
     # names from Faker's Latin-script locales, only those that are no English word ("Mercy", "Faith" and
     # "Aho" stay words unless a cue says otherwise).
-    vocab = english_words()
+    vocab, places = english_words(), proper_nouns()
     for locale, attrs in MORE_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in attrs:
             into = last if attr.startswith("last") else first
             for n in getattr(provider, attr, ()):
                 name = _fold(n)
-                if name.isalpha() and len(name) >= 4 and name not in vocab and n.lower() not in vocab:
+                if name.isalpha() and len(name) >= 3 and name not in vocab and n.lower() not in vocab and not (
+                        into is last and name in places):  # "Madrid", "Toledo": surnames, but places first
                     into.add(name)
     return frozenset(first), frozenset(last)
 

@@ -15,6 +15,7 @@ from sottovoce.redaction.namecues import (
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLE_GREETINGS, TITLES,
     WEAK_FOR_MONTHS, WHEREABOUTS)
+from sottovoce.redaction.nameroles import role_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
@@ -74,12 +75,17 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     _block_media_titles(tokens, names, written, blocked)
     _block_places(tokens, names, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
-                                or (not blocked[i] and _is_person(tokens, i, names, written)))
+                                or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
+    role_names(tokens, names, written, blocked, is_name)
     _grow(tokens, names, written, blocked, is_name)
     return [Span(tokens[_title_before(tokens, i) if i == 0 or not is_name[i - 1] else i].start,
                  tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
+
+
+def _acronym(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper()  # "IBAN", "NHS", "BMW"
 
 
 def _title_before(tokens: list[Token], i: int) -> int:
@@ -100,7 +106,8 @@ def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blo
         j = k + 1
         while j < n and j - k <= 5:
             tok = tokens[j]
-            if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS:
+            if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
+                    len(tok.low) == 1 and tok.is_word):  # "play a r rahman": initials
                 pass  # "play the song jolene", "play some music by ..."
             elif tok.low != tok.base and tok.base in names.first and j + 1 < n \
                     and tokens[j + 1].low in PERSONAL_MEDIA:
@@ -247,7 +254,8 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 left = True  # "Jean-Luc"
             is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
             if left and base in PARTICLES and i + 1 < n and tokens[i + 1].is_word and (
-                    tokens[i + 1].text[0].isupper() if written else tokens[i + 1].low not in _PHRASE_END):
+                    tokens[i + 1].text[0].isupper() if written else tokens[i + 1].low not in _PHRASE_END
+                    and tokens[i + 1].low not in DIGIT_WORDS):
                 is_name[i] = is_name[i + 1] = True  # "fatima al sayed"
                 changed = True
             elif i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&") and is_foreign:

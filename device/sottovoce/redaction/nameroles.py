@@ -1,0 +1,124 @@
+"""Names found by the role a word plays in the sentence, not by a list.
+
+No list holds every name a household uses ("eun ji", "giorgos", "Nkechi"). But English grammar
+has slots only a person fills: the object of "remind ... to" or "let ... know", the first object
+of "read ... a story" or "wish ... a happy birthday", the subject asked about in "who is ...",
+"did ... win", the vocative "Nkechi, your alarm ...", "the ... family". A word in such a slot that
+is a listed name, no English word, or (Whisper) capitalised mid-sentence is taken as a name.
+Everyday words in the slot ("remind the kids to", "give it a try") are kept by requiring the slot's
+first word to look like a name.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.namecues import TITLES
+from sottovoce.redaction.namelists import AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList
+from sottovoce.redaction.nameslots import foreign, unheard
+from sottovoce.redaction.numbers import DIGIT_WORDS
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+__all__ = ["role_names"]
+
+# "remind X to ...", "let X know", "ask X about ...": the words between verb and particle are a person.
+OBJECT_THEN_TO = {"remind": ("to", "about", "that"), "tell": ("to", "that", "about"), "ask": ("to", "if", "about"),
+                  "let": ("know",), "invite": ("to", "for", "over"), "help": ("with",), "teach": ("to", "how"),
+                  "save": ("as",), "wake": ("up",), "get": ("to",), "allow": ("to",)}
+# "read X a story", "wish X a happy birthday", "send X the photos": two objects, the first a person.
+DITRANSITIVE = frozenset("read wish give send buy get bring show pay lend owe sing order make text email".split())
+SECOND_OBJECT = frozenset("a an the some his her their our my this that these those".split())
+# Questions about what a person did or is: "who is X", "did X win", "does X like", "was X born".
+ASKING = frozenset(("did", "does", "has", "was", "is"))
+AFTER_WHO = frozenset(("is", "was", "'s"))
+GROUP_NOUNS = frozenset("family household twins kids children residence".split())
+_NEVER = FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | MONTHS_AND_DAYS | TITLES | frozenset(DIGIT_WORDS)
+
+
+def _name_like(tok: Token, names: NameList, written: bool, mid: bool) -> bool:
+    base = tok.base
+    if not tok.is_word or base in _NEVER:
+        return False
+    if written:
+        return tok.text[0].isupper() and (mid or names.is_listed(base) or foreign(tok, names))
+    return names.is_listed(base) or foreign(tok, names)
+
+
+def _mid(tokens: list[Token], i: int) -> bool:
+    return i > 0 and tokens[i - 1].low not in (".", "!", "?", ":", '"')
+
+
+def _mark(is_name: list[bool], blocked: list[bool], a: int, b: int) -> None:
+    for k in range(a, b):
+        if not blocked[k]:
+            is_name[k] = True
+
+
+def _run_until(tokens: list[Token], j: int, stops: tuple[str, ...] | frozenset[str], limit: int = 3) -> int:
+    """Index of the stop word within `limit` words after j, or -1."""
+    for k in range(j, min(len(tokens), j + limit + 1)):
+        tok = tokens[k]
+        if tok.low in stops and k > j:
+            return k
+        if not tok.is_word or (tok.base in _NEVER and k > j):
+            return -1
+    return -1
+
+
+def role_names(tokens: list[Token], names: NameList, written: bool, blocked: list[bool],
+               is_name: list[bool]) -> None:
+    """Mark in `is_name` the words that sit in a person's slot."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        j = i + 1
+        if j >= n:
+            break
+        first = tokens[j]
+        like = _name_like(first, names, written, True)
+        if low in OBJECT_THEN_TO and like:
+            end = _run_until(tokens, j, OBJECT_THEN_TO[low])
+            if end > 0:
+                _mark(is_name, blocked, j, end)  # "remind hyun woo to practise", "let giorgos know"
+        if low in DITRANSITIVE and like and j + 1 < n and tokens[j + 1].low in SECOND_OBJECT \
+                and first.low == first.base:
+            _mark(is_name, blocked, j, j + 1)  # "read ravi a bedtime story"
+        if low == "who" and first.low in AFTER_WHO and j + 1 < n:
+            _subject(tokens, j + 1, names, written, blocked, is_name, need_verb=False)  # "who was Cleopatra"
+        if low in ASKING and (i == 0 or tokens[i - 1].is_word):
+            _subject(tokens, j, names, written, blocked, is_name, need_verb=True)  # "how many goals did Pelé score"
+        if low == "the" and like and j + 1 < n and tokens[j + 1].low in GROUP_NOUNS:
+            is_name[j] = True  # "the Nakamura family"
+        if low == "for" and _strong(first, names, written) and first.base not in AMBIGUOUS and (
+                j + 1 == n or not tokens[j + 1].is_alnum or tokens[j + 1].low in FUNCTION_WORDS):
+            _mark(is_name, blocked, j, j + 1)  # "play a lullaby for aanya", "Date of birth for Aiyana is ..."
+        if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and written and tok.text[0].isupper() \
+                and first.low == "," and tok.is_word and tok.base not in _NEVER and (
+                    names.is_listed(tok.base) or unheard(tok, names)):
+            _mark(is_name, blocked, i, i + 1)  # "Nkechi, your alarm is going off."
+
+
+def _subject(tokens: list[Token], j: int, names: NameList, written: bool, blocked: list[bool],
+             is_name: list[bool], need_verb: bool) -> None:
+    """One to three name-like words at j; with `need_verb`, followed by a word (the verb asked about)."""
+    n = len(tokens)
+    k = j
+    while k < n and k - j < 3 and (_strong(tokens[k], names, written) or (
+            k > j and foreign(tokens[k], names) and (not written or tokens[k].text[0].isupper()))):
+        k += 1
+    if k == j:
+        return
+    if need_verb and not written and k == j + 1 and tokens[j].base in AMBIGUOUS:
+        return  # "what does bill mean", "the password is case sensitive"
+    if need_verb and not (k < n and tokens[k].is_word and tokens[k].base not in _NEVER):
+        return
+    _mark(is_name, blocked, j, k)
+
+
+def _strong(tok: Token, names: NameList, written: bool) -> bool:
+    """A name whatever its neighbours: listed, or (spoken) unknown even as a proper noun, or (written)
+    capitalised and no English word."""
+    base = tok.base
+    if not tok.is_word or base in _NEVER:
+        return False
+    if written:
+        return tok.text[0].isupper() and (names.is_listed(base) or foreign(tok, names))
+    return names.is_listed(base) or unheard(tok, names)
