@@ -10,6 +10,7 @@ NATO words ("kilo mike two one") count as letters.
 from __future__ import annotations
 
 from sottovoce.redaction.cued import LETTER_NAMES, NATO
+from sottovoce.redaction.cues import CUE_INDEX
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, REPEAT_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import Token
@@ -27,9 +28,19 @@ def _letter_at(tokens: list[Token], i: int) -> int:
     if len(low) == 1 and low.isalpha() or low in NATO or low in LETTER_NAMES:
         if i + 3 < len(tokens) and tokens[i + 1].low == "as" and tokens[i + 2].low in ("in", "for") \
                 and tokens[i + 3].is_word:
-            return 4
-        return 1
+            return 3 + _x_ray(tokens, i + 3)
+        return _x_ray(tokens, i)
     return 0
+
+
+def _x_ray(tokens: list[Token], i: int) -> int:
+    """Tokens taken by the word at i, reading NATO's "x ray" / "x-ray" as one."""
+    if tokens[i].low == "x" and i + 1 < len(tokens):
+        if tokens[i + 1].low == "ray":
+            return 2
+        if tokens[i + 1].low == "-" and i + 2 < len(tokens) and tokens[i + 2].low == "ray":
+            return 3
+    return 1
 
 
 def _digit_at(tokens: list[Token], i: int) -> int:
@@ -65,7 +76,7 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
             letters -= 2
             count -= 2
         if count >= MIN_TOKENS and letters >= 2 and digits >= 1 and letters + digits >= MIN_TOKENS \
-                and not _alphabet_order(tokens[i:j]):
+                and not _alphabet_order(tokens[i:j]) and not _kept(tokens, i):
             # "a f one nine ...": "a" before another letter is spelled too (the article would be "an f").
             first = i + 1 if tokens[i].low in WORD_LETTERS and _letter_at(tokens, i + 1) == 0 else i
             spans.append(Span(tokens[first].start, tokens[j - 1].end, _kind(tokens[first:j]), 2))
@@ -73,6 +84,12 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
         else:
             i = max(i + 1, j if count == 0 else i + 1)
     return spans
+
+
+def _kept(tokens: list[Token], i: int) -> bool:
+    """ "flight b a one one seven", "gate c twelve": a thing's code, not a plate."""
+    cues = CUE_INDEX.before(tokens, i, window=2)
+    return bool(cues) and cues[0] == "KEEP"
 
 
 def _kind(run: list[Token]) -> str:
@@ -85,6 +102,11 @@ def _kind(run: list[Token]) -> str:
 
 
 def _alphabet_order(run: list[Token]) -> bool:
-    """ "a one b two c three": a grid or a list, not a code."""
-    letters = [ord(t.low) for t in run if len(t.low) == 1 and t.low.isalpha()]
-    return len(letters) >= 2 and all(b - a == 1 for a, b in zip(letters, letters[1:]))
+    """ "a one b two c three": a grid or a list, not a code. Letters side by side ("seven a b c one two
+    three", "f as in frank g four nine two") are a plate even in alphabet order."""
+    single = [len(t.low) == 1 and t.low.isalpha() for t in run]
+    letters = [ord(t.low) for t, one in zip(run, single) if one]
+    if len(letters) < 2 or any(one and k + 1 < len(run) and _digit_at(run, k + 1) == 0
+                               for k, one in enumerate(single)):
+        return False  # a grid says each letter with its number
+    return all(b - a == 1 for a, b in zip(letters, letters[1:]))
