@@ -27,6 +27,14 @@ LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset((
 STRONG_TLDS = frozenset("com net org edu gov io co uk".split())
 
 
+def _spelled_label(tokens: list[Token], i: int) -> int:
+    """How many single letters (two or three) spell a domain label at i: "n e", "j p", "c o m"."""
+    k = i
+    while k < len(tokens) and k - i < 3 and len(tokens[k].low) == 1 and tokens[k].low.isalpha():
+        k += 1
+    return k - i if k - i >= 2 else 0
+
+
 def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
     """(index past the domain, is a known provider) for a domain starting at token i."""
     n = len(tokens)
@@ -44,10 +52,16 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
     while j + 1 < n and tokens[j].low in ("dash", "-", "hyphen") and tokens[j + 1].is_alnum:
         j += 2  # "my dash bakery dot com"
     dots = 0
-    while j + 1 < n and tokens[j].low in DOTS and tokens[j + 1].is_alnum and (
-            tokens[j + 1].low in TLDS or (j + 2 < n and tokens[j + 2].low in DOTS)
-            or (provider and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 4)):
-        j += 2  # "dot com", "dot co dot uk", and after a provider any short ending: "fastmail dot fm"
+    while j + 1 < n and tokens[j].low in DOTS and tokens[j + 1].is_alnum:
+        spelled = _spelled_label(tokens, j + 1)
+        if spelled:
+            j += 1 + spelled  # "docomo dot n e dot j p": a label spelled letter by letter
+        elif tokens[j + 1].low in TLDS or (j + 2 < n and tokens[j + 2].low in DOTS) or (
+                len(tokens[j + 1].low) == 2 and tokens[j + 1].text.isalpha()) or (
+                provider and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 4):
+            j += 2  # "dot com", "dot co dot uk", any country ("online dot no"), after a provider "dot fm"
+        else:
+            break
         dots += 1
     if dots == 0 and not provider:
         return None

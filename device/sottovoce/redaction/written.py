@@ -21,10 +21,29 @@ _PATTERNS = (
 )
 
 
+# A capital-letter-and-digit code of 5-8 characters ("7ABC123", "KA01AB1234" has 10 and is split by
+# Whisper anyway) is a plate, unless it names a thing ("flight BA117", "model XPS13", "booking ABC123").
+_CODE = re.compile(r"(?<![\w-])([A-Za-z]+)?\W{0,2}\b([A-Z0-9]{5,8})\b(?![-@.]\w)")
+_THING_BEFORE = frozenset("""
+flight model gate room order booking reference ref confirmation tracking serial part version track item
+product seat platform train bus route
+""".split())
+
+
+def _plates(text: str) -> list[Span]:
+    spans = []
+    for m in _CODE.finditer(text):
+        code = m.group(2)
+        letters = sum(c.isalpha() for c in code)
+        if 2 <= letters <= 4 and len(code) - letters >= 2 and (m.group(1) or "").lower() not in _THING_BEFORE:
+            spans.append(Span(m.start(2), m.end(2), "PLATE", 3))
+    return spans
+
+
 def written_spans(text: str) -> list[Span]:
     if not any(c.isupper() or c == "@" or c.isdigit() for c in text):
         return []
-    spans = []
+    spans = _plates(text)
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             spans.append(Span(m.start(), m.end(), kind, 4))
