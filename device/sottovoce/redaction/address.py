@@ -140,6 +140,35 @@ def _po_boxes(tokens: list[Token]) -> list[tuple[int, int]]:
     return found
 
 
+NOT_POSTAL = frozenset(("email", "e-mail", "ip", "web", "mac", "website", "server", "wallet", "bitcoin"))
+CLAUSE_ENDS = frozenset("and please thanks thank so but because then or".split())
+
+
+def _after_address_cue(tokens: list[Token]) -> list[tuple[int, int]]:
+    """ "my address is number six the paddocks ...", "my address: 27 Calle Mayor, 3º B, 28013 Madrid": after
+    the word address itself, the whole clause is the address, whatever the country's street words."""
+    found = []
+    n = len(tokens)
+    for k in range(n - 1):
+        if tokens[k].low != "address" or tokens[k + 1].low not in ("is", ":", "-") or (
+                k > 0 and tokens[k - 1].low in NOT_POSTAL):
+            continue
+        j = end = k + 2
+        numbered = False
+        while j < n and j - k <= 14:
+            tok = tokens[j]
+            if tok.low in CLAUSE_ENDS or (tok.low in ".!?;" and (j + 1 == n or tokens[j + 1].start > tok.end)):
+                break
+            if _numberish(tok.low) or tok.low[:1].isdigit():
+                numbered = True
+            if tok.is_alnum:
+                end = j + 1
+            j += 1
+        if numbered and end - (k + 2) >= 2:
+            found.append((k + 2, end))
+    return found
+
+
 def _unit_before(tokens: list[Token], start: int) -> int:
     """Extend left over "unit 5," / "apartment four b" said before the house number."""
     j = start - 1
@@ -201,6 +230,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             if end > m:
                 found.append((j, end))
     found += _po_boxes(tokens)
+    found += _after_address_cue(tokens)
     found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
     uk = spoken_uk_postcodes(tokens)

@@ -113,8 +113,10 @@ def _read_code(tokens: list[Token], i: int, limit: int = 40) -> int:
 
 
 def _has_number_soon(tokens: list[Token], i: int) -> bool:
-    """A number among the next three words: an unlinked cue word is then followed by its value."""
-    return any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in tokens[i:i + 3])
+    """A number among the next three words, or a spelling word ("capital", "underscore") among the next
+    five: an unlinked cue word is then followed by its value ("wifi password capital m mango underscore ...")."""
+    return any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in tokens[i:i + 3]) or any(
+        t.low in SYMBOL_WORDS and t.low not in ("pound", "dollar", "percent") for t in tokens[i:i + 5])
 
 
 def _is_ordinal(low: str) -> bool:
