@@ -20,6 +20,8 @@ street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place 
 circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
 hill ridge view park heights crossing point
 """.split())
+# Street types said before the name in other languages ("27 Calle Mayor", "fourteen via roma").
+TYPE_FIRST = frozenset("via calle rue avenida rua strada piazza plaza carrer viale corso ulica".split())
 ZIP_WORDS = frozenset(("zip", "zipcode", "postcode", "post", "postal", "code"))
 ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 # Street types that are also everyday words need a house number or a cue ("the park", "that way").
@@ -41,6 +43,13 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
     """Index past "[dir] Name [Name [Name]] Type [unit]" starting at token i, or i if none."""
     n = len(tokens)
     j = i
+    if j + 1 < n and tokens[j].low in TYPE_FIRST and tokens[j + 1].is_word and tokens[j + 1].low not in NOT_STREET:
+        end = j + 2  # "via roma", "calle mayor", "rue de la paix": the street type comes first
+        while end < n and end - j < 4 and tokens[end].is_word and tokens[end].low not in NOT_STREET and (
+                tokens[end].low in ("de", "del", "della", "la", "du", "des", "do", "da") or end == j + 2
+                and tokens[end - 1].low in ("de", "del", "della", "la", "du", "des", "do", "da")):
+            end += 1
+        return _unit(tokens, end)
     if j < n and tokens[j].low in DIRECTIONS and j + 1 < n:
         j += 1
     names = 0

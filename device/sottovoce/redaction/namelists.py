@@ -50,7 +50,7 @@ german alma cristal dulce esparta perla reina rosa luz pilar modesto salvador sa
 soledad minerva homero esperanza caridad florencia jos carolina
 calm over side else edit till urban canal verde viola pier bale divan doner imam isis india flora lore wolf
 yank sole dung hung gang fang long yang ping nada baba ante tory kirby cord tarts rico limon romeo enya adele
-mona brit hong gala mira dana lotte
+mona brit hong gala mira dana lotte mac
 """.split())
 # Nicknames and names common in UK and South Asian households that the Faker lists lack.
 SUPPLEMENT_FIRST = frozenset("""

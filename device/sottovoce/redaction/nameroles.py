@@ -11,7 +11,7 @@ first word to look like a name.
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import TITLES
+from sottovoce.redaction.namecues import PERSON_VERBS, TITLES
 from sottovoce.redaction.namelists import AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList
 from sottovoce.redaction.nameslots import foreign, unheard
 from sottovoce.redaction.numbers import DIGIT_WORDS
@@ -90,6 +90,8 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
         if low == "for" and _strong(first, names, written) and first.base not in AMBIGUOUS and (
                 j + 1 == n or not tokens[j + 1].is_alnum or tokens[j + 1].low in FUNCTION_WORDS):
             _mark(is_name, blocked, j, j + 1)  # "play a lullaby for aanya", "Date of birth for Aiyana is ..."
+        if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and _starts_clause(tokens, i, names, written):
+            _mark(is_name, blocked, i, i + 1)  # "Oluwaseun is picking up the kids", "Rashida's birthday is ..."
         if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and written and tok.text[0].isupper() \
                 and first.low == "," and tok.is_word and tok.base not in _NEVER and (
                     names.is_listed(tok.base) or unheard(tok, names)):
@@ -122,3 +124,28 @@ def _strong(tok: Token, names: NameList, written: bool) -> bool:
     if written:
         return tok.text[0].isupper() and (names.is_listed(base) or foreign(tok, names))
     return names.is_listed(base) or unheard(tok, names)
+
+
+# What follows a person at the start of a sentence: "X is picking up", "X's birthday", "X needs".
+DOING = frozenset("""
+coming going picking bringing staying driving sleeping leaving visiting cooking arriving working getting
+taking dropping walking flying joining having feeling playing
+""".split())
+BELONGINGS = frozenset("""
+birthday phone number car keys room bag coat school class homework party lunch dinner appointment email
+flight train bus mum mom dad wife husband address bedtime friend friends teacher shoes tablet laptop
+""".split())
+
+
+def _starts_clause(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
+    """A name-like first word (listed first name or unknown even as a proper noun) as the subject."""
+    tok = tokens[i]
+    base = tok.base
+    if not tok.is_word or base in _NEVER or base in AMBIGUOUS or (written and not tok.text[0].isupper()) or not (
+            base in names.first or unheard(tok, names)):
+        return False
+    if tok.low != base:
+        return i + 1 < len(tokens) and tokens[i + 1].low in BELONGINGS
+    if i + 2 < len(tokens) and tokens[i + 1].low in ("is", "was", "'s") and tokens[i + 2].low in DOING:
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].low in PERSON_VERBS

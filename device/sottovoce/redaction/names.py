@@ -292,6 +292,11 @@ def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
 
 
 
+DESTINATION_PREPOSITIONS = frozenset(("to", "in", "from", "near", "around"))
+TRAVEL = frozenset("""
+far distance directions drive driving flights flight fly flying train trains bus buses route traffic trip
+travel weather forecast temperature miles kilometres kilometers hotels restaurants
+""".split())
 NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
 
 
@@ -372,8 +377,17 @@ def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) 
 
 
 def _block_places(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
-    """ "Rose Hill station", "king george hospital": names right before a place noun are the place."""
-    for k in range(1, len(tokens)):
+    """ "Rose Hill station", "king george hospital": names right before a place noun are the place;
+    "how far is it to milton keynes", "weather in Ouagadougou": after travel words, the destination."""
+    n = len(tokens)
+    for k in range(1, n):
+        if tokens[k].low in DESTINATION_PREPOSITIONS and any(t.low in TRAVEL for t in tokens[max(0, k - 4):k]):
+            j = k + 1
+            while j < n and j - k <= 3 and tokens[j].is_word and tokens[j].low == tokens[j].base \
+                    and tokens[j].low not in FUNCTION_WORDS and (not written or tokens[j].text[0].isupper()):
+                blocked[j] = True
+                j += 1
+    for k in range(1, n):
         if tokens[k].low not in PLACE_NOUNS:
             continue
         j = k - 1
