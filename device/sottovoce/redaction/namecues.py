@@ -65,7 +65,7 @@ contact called|friend called|someone called|person called|guy called|girl called
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
 """.replace("\n", "").split("|") if p.strip())
 # Particles inside a surname: "fatima al sayed", "Ludwig van Beethoven", "maria de la cruz".
-PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac mc abu ben o".split())
+PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac mc abu ben o wa".split())
 # A run of names right before these is a place: "Rose Hill station", "king george hospital".
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium

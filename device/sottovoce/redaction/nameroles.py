@@ -85,8 +85,14 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             _subject(tokens, j + 1, names, written, blocked, is_name, need_verb=False)  # "who was Cleopatra"
         if low in ASKING and (i == 0 or tokens[i - 1].is_word):
             _subject(tokens, j, names, written, blocked, is_name, need_verb=True)  # "how many goals did Pelé score"
-        if low == "the" and like and j + 1 < n and tokens[j + 1].low in GROUP_NOUNS:
-            is_name[j] = True  # "the Nakamura family"
+        if low == "the" and like:
+            k = j
+            while k + 2 < n and tokens[k + 1].low == "-" and tokens[k + 2].is_word \
+                    and tokens[k].end == tokens[k + 1].start and tokens[k + 1].end == tokens[k + 2].start:
+                k += 2  # "the Abernathy-Oyelowo family"
+            if k + 1 < n and tokens[k + 1].low in GROUP_NOUNS:
+                for m in range(j, k + 1, 2):
+                    is_name[m] = True  # "the Nakamura family"
         if low == "for" and _strong(first, names, written) and first.base not in AMBIGUOUS and (
                 j + 1 == n or not tokens[j + 1].is_alnum or tokens[j + 1].low in FUNCTION_WORDS):
             _mark(is_name, blocked, j, j + 1)  # "play a lullaby for aanya", "Date of birth for Aiyana is ..."

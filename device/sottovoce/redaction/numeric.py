@@ -68,7 +68,8 @@ def _looks_like_date(run: DigitRun) -> bool:
 
 def _counting(digits: str) -> bool:
     if len(digits) > 10:
-        return False  # a count goes up to ten; "oh one two ... nine oh" is a UK phone number
+        # A count goes up or down to ten ("one two ... nine ten"); "oh one two ... nine oh" is a UK phone.
+        return digits in "12345678910" or digits in "10987654321"
     steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
     return steps in ({1}, {-1}, {1, -9}, {-1, 9})
 
