@@ -18,6 +18,7 @@ def redactor() -> Redactor:
 ROLES = [
     # names in a person's slot in the sentence, whatever list they are in
     ("remind min jun to pack his swimming kit", "remind <NAME> to pack his swimming kit"),
+    ("ask yu na to feed the cat", "ask <NAME> to feed the cat"),
     ("let folasade know the plumber is here", "let <NAME> know the plumber is here"),
     ("tell seo yeon that lunch is ready", "tell <NAME> that lunch is ready"),
     ("sing ikaika a lullaby", "sing <NAME> a lullaby"),
@@ -67,6 +68,7 @@ ROLES_CLEAN = [
     "one two three four five six seven eight nine ten", "order a pizza from domino's",
     "Save this as a note.", "my email address is not working", "the address is wrong",
     "Who won the Champions League in 2019?", "dinner for two at seven", "a story for bedtime",
+    "Is the XPS13 worth it?", "Does the RTX4090 fit in my case?",
 ]
 
 

@@ -12,7 +12,8 @@ first word to look like a name.
 from __future__ import annotations
 
 from sottovoce.redaction.namecues import PERSON_VERBS, TITLES
-from sottovoce.redaction.namelists import AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList
+from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS,
+                                           NameList, english_words)
 from sottovoce.redaction.nameslots import foreign, unheard
 from sottovoce.redaction.numbers import DIGIT_WORDS
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -40,6 +41,12 @@ def _name_like(tok: Token, names: NameList, written: bool, mid: bool) -> bool:
     if written:
         return tok.text[0].isupper() and (mid or names.is_listed(base) or foreign(tok, names))
     return names.is_listed(base) or foreign(tok, names)
+
+
+def _syllable(tok: Token, written: bool) -> bool:
+    """A two-letter word that is no English word: the first half of "ji hoon", "yu na"."""
+    return len(tok.low) == 2 and tok.text.isalpha() and tok.low not in _NEVER and tok.low not in english_words() \
+        and (not written or tok.text[0].isupper())
 
 
 def _mid(tokens: list[Token], i: int) -> bool:
@@ -74,7 +81,7 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             break
         first = tokens[j]
         like = _name_like(first, names, written, True)
-        if low in OBJECT_THEN_TO and like:
+        if low in OBJECT_THEN_TO and (like or _syllable(first, written)):
             end = _run_until(tokens, j, OBJECT_THEN_TO[low])
             if end > 0:
                 _mark(is_name, blocked, j, end)  # "remind hyun woo to practise", "let giorgos know"

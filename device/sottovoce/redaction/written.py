@@ -21,12 +21,12 @@ _PATTERNS = (
 )
 
 
-# A capital-letter-and-digit code of 5-8 characters ("7ABC123", "KA01AB1234" has 10 and is split by
+# A capital-letter-and-digit code of 6-8 characters ("7ABC123", "KA01AB1234" has 10 and is split by
 # Whisper anyway) is a plate, unless it names a thing ("flight BA117", "model XPS13", "booking ABC123").
-_CODE = re.compile(r"(?<![\w-])([A-Za-z]+)?\W{0,2}\b([A-Z0-9]{5,8})\b(?![-@.]\w)")
+_CODE = re.compile(r"(?<![\w-])([A-Za-z]+)?\W{0,2}\b([A-Z0-9]{6,8})\b(?![-@.]\w)")
 _THING_BEFORE = frozenset("""
 flight model gate room order booking reference ref confirmation tracking serial part version track item
-product seat platform train bus route
+product seat platform train bus route the a an
 """.split())
 
 
