@@ -50,6 +50,8 @@ ROLES = [
     # emails with country domains or spelled labels; addresses after the word address; spelled secrets
     ("write to lars dot berg at telia dot se", "write to <EMAIL>"),
     ("it's k dot ito at ocn dot n e dot j p", "it's <EMAIL>"),
+    ("email me at j underscore ray at clinic dot health", "email me at <EMAIL>"),
+    ("how old is tobenna now", "how old is <NAME> now"),
     ("my address is flat two the old mill l s six two h t", "my address is <ADDRESS>"),
     ("Our address: 8 Rua Augusta, 1100-048 Lisboa.", "Our address: <ADDRESS>."),
     ("i live at nine via garibaldi", "i live at <ADDRESS>"),
@@ -68,7 +70,8 @@ ROLES_CLEAN = [
     "one two three four five six seven eight nine ten", "order a pizza from domino's",
     "Save this as a note.", "my email address is not working", "the address is wrong",
     "Who won the Champions League in 2019?", "dinner for two at seven", "a story for bedtime",
-    "Is the XPS13 worth it?", "Does the RTX4090 fit in my case?",
+    "Is the XPS13 worth it?", "Is Kyoto worth visiting in May?", "how old is the universe",
+    "meet me at the park at noon", "Does the RTX4090 fit in my case?",
 ]
 
 

@@ -58,7 +58,9 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
             j += 1 + spelled  # "docomo dot n e dot j p": a label spelled letter by letter
         elif tokens[j + 1].low in TLDS or (j + 2 < n and tokens[j + 2].low in DOTS) or (
                 len(tokens[j + 1].low) == 2 and tokens[j + 1].text.isalpha()) or (
-                provider and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 4):
+                provider and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 4) or (
+                dots == 0 and tokens[j + 1].text.isalpha() and len(tokens[j + 1].text) <= 10 and (
+                    j + 2 == n or not tokens[j + 2].is_alnum or tokens[j + 2].low in FUNCTION_WORDS)):
             j += 2  # "dot com", "dot co dot uk", any country ("online dot no"), after a provider "dot fm"
         else:
             break

@@ -91,7 +91,11 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
         if low == "who" and first.low in AFTER_WHO and j + 1 < n:
             _subject(tokens, j + 1, names, written, blocked, is_name, need_verb=False)  # "who was Cleopatra"
         if low in ASKING and (i == 0 or tokens[i - 1].is_word):
-            _subject(tokens, j, names, written, blocked, is_name, need_verb=True)  # "how many goals did Pelé score"
+            # "how many goals did Pelé score"; after "is" only an unknown word ("Is Kyoto worth a visit?")
+            _subject(tokens, j, names, written, blocked, is_name, need_verb=True, weak=low in ("is", "was"))
+        if low in ("is", "was") and i > 0 and (tokens[i - 1].low == "where" or (
+                i > 1 and tokens[i - 1].low == "old" and tokens[i - 2].low == "how")):
+            _subject(tokens, j, names, written, blocked, is_name, need_verb=False, weak=True)  # "how old is kemi"
         if low == "the" and like:
             k = j
             while k + 2 < n and tokens[k + 1].low == "-" and tokens[k + 2].is_word \
@@ -112,9 +116,12 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
 
 
 def _subject(tokens: list[Token], j: int, names: NameList, written: bool, blocked: list[bool],
-             is_name: list[bool], need_verb: bool) -> None:
-    """One to three name-like words at j; with `need_verb`, followed by a word (the verb asked about)."""
+             is_name: list[bool], need_verb: bool, weak: bool = False) -> None:
+    """One to three name-like words at j; with `need_verb`, followed by a word (the verb asked about).
+    With `weak`, the first must be a listed name or unknown even as a proper noun (not a place)."""
     n = len(tokens)
+    if weak and j < n and not (names.is_listed(tokens[j].base) or unheard(tokens[j], names)):
+        return
     k = j
     while k < n and k - j < 3 and (_strong(tokens[k], names, written) or (
             k > j and foreign(tokens[k], names) and (not written or tokens[k].text[0].isupper()))):
