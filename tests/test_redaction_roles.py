@@ -42,7 +42,8 @@ ROLES = [
     ("Order the book with 4111 1111 1111 1111.", "Order the book with <CARD>."),
     ("Ring 7,700,900,123.", "Ring <PHONE>."),
     ("my work line is oh two oh three four five six seven eight nine", "my work line is <PHONE>"),
-    ("Their passport numbers are 123456789 and 987654321.", "Their passport numbers are <NATIONAL_ID> and <NATIONAL_ID>."),
+    ("Their passport numbers are 123456789 and 987654321.",
+     "Their passport numbers are <NATIONAL_ID> and <NATIONAL_ID>."),
     # plates: letters side by side, NATO two-word letters, written codes
     ("the taxi was eight x y z four five six", "the taxi was <PLATE>"),
     ("my plate is x-ray nine delta four four one", "my plate is <PLATE>"),

@@ -31,7 +31,8 @@ SECOND_OBJECT = frozenset("a an the some his her their our my this that these th
 ASKING = frozenset(("did", "does", "has", "was", "is"))
 AFTER_WHO = frozenset(("is", "was", "'s"))
 GROUP_NOUNS = frozenset("family household twins kids children residence".split())
-_NEVER = FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | MONTHS_AND_DAYS | TITLES | frozenset(DIGIT_WORDS)
+_NEVER = (FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | MONTHS_AND_DAYS | TITLES
+          | frozenset(DIGIT_WORDS))
 
 
 def _name_like(tok: Token, names: NameList, written: bool, mid: bool) -> bool:

@@ -34,7 +34,8 @@ STRONG_CUES = (
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
 _INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
-NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake", "mount"))
+NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake",
+                               "mount"))
 NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
 not so very really just going here back home out ready done fine good sorry busy tired hungry late
 calling looking trying sure afraid
