@@ -103,6 +103,23 @@ MONTHS_AND_DAYS = frozenset("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday
 """.split())
+# Continents and regions; the countries come from phonenumbers' region names (below).
+CONTINENTS = frozenset("""africa asia europe antarctica oceania america americas scandinavia arctic caribbean
+england scotland wales britain""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """One-word country and continent names ("Nigeria", "Kenya", "Africa"): places, never a person, even
+    where a name would go ("Did Nigeria win?"). phonenumbers (already a dependency) ships the English
+    name of every region it knows; names that are also first names ("Jordan", "Georgia", "Chad") stay
+    AMBIGUOUS and are left to the context rules."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    found = {_fold(v["aa"]) for v in LOCALE_DATA.values() if " " not in v.get("aa", " ")}
+    return frozenset(w for w in found | CONTINENTS if w.isalpha() and w not in AMBIGUOUS)
+
+
 @dataclass(frozen=True)
 class NameList:
     first: frozenset[str]
@@ -221,7 +238,8 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def load_names(extra: Iterable[str] = ()) -> NameList:
-    english_words()  # read the word list now, not on the first transcript
+    english_words()  # read the word list and the country names now, not on the first transcript
+    countries()
     first, last = _faker_names()
     household = frozenset(w.lower() for name in extra for w in name.split() if w.strip())
     return NameList(first, last, household)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sottovoce.redaction.namecues import PERSON_VERBS, TITLES
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS,
-                                           NameList, english_words)
+                                           NameList, countries, english_words)
 from sottovoce.redaction.nameslots import foreign, unheard
 from sottovoce.redaction.numbers import DIGIT_WORDS
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -37,7 +37,7 @@ _NEVER = (FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | MONTHS_
 
 def _name_like(tok: Token, names: NameList, written: bool, mid: bool) -> bool:
     base = tok.base
-    if not tok.is_word or base in _NEVER:
+    if not tok.is_word or base in _NEVER or base in countries():
         return False
     if written:
         return tok.text[0].isupper() and (mid or names.is_listed(base) or foreign(tok, names))
@@ -140,7 +140,7 @@ def _strong(tok: Token, names: NameList, written: bool) -> bool:
     """A name whatever its neighbours: listed, or (spoken) unknown even as a proper noun, or (written)
     capitalised and no English word."""
     base = tok.base
-    if not tok.is_word or base in _NEVER:
+    if not tok.is_word or base in _NEVER or base in countries():
         return False
     if written:
         return tok.text[0].isupper() and (names.is_listed(base) or foreign(tok, names))

@@ -9,7 +9,7 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, load_names)
+                                           NameList, common_words, countries, load_names)
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES,
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
@@ -126,7 +126,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
-    if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS or base in HOLIDAYS:
+    if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS or base in HOLIDAYS \
+            or base in countries():
         return False
     if i > 0 and tokens[i - 1].low != tokens[i - 1].base and base in NOT_AFTER_POSSESSIVE:
         return False  # "Valentine's Day", "Mother's Day"
@@ -238,6 +239,7 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             tok = tokens[i]
             base = tok.base
             if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS \
+                    or base in countries() \
                     or base in _SINGLE_WORD_CUES or (
                     base in FUNCTION_WORDS and base not in _NAME_LIKE_FUNCTION_WORDS):
                 continue
