@@ -17,6 +17,7 @@ from sottovoce.redaction.namecues import (
     WEAK_FOR_MONTHS, WHEREABOUTS)
 from sottovoce.redaction.nameroles import role_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
+from sottovoce.redaction.namethings import block_things
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -75,6 +76,7 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
             blocked[i] = True  # "the grace kelly song"
     _block_media_titles(tokens, names, written, blocked)
     _block_places(tokens, names, written, blocked)
+    block_things(tokens, names, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
                                 or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]

@@ -1,0 +1,98 @@
+"""Names that name a thing: a colour, a dish, an album's artist, a mountain, a holiday.
+
+Each rule marks words as `blocked` (never a person) from what surrounds them, before the person
+rules run: "set the lights to Hunter Green", "the latest Drake album", "April Fools' Day", "chicken
+tikka masala", "start the robot hoover", "how high is Ben Nevis". Kept apart from `names` so each
+rule reads on its own and can be tested against the clean commands it protects.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.namecues import CONTACT_VERBS, NOT_AFTER_POSSESSIVE, TITLES
+from sottovoce.redaction.namelists import NameList, english_words
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+__all__ = ["block_things"]
+
+# Words that make a colour name a colour ("hunter green", "rose gold", "forest green").
+COLOURS = frozenset("""
+green blue red yellow orange purple pink white black grey gray brown violet gold silver teal turquoise
+navy cyan magenta beige cream lilac maroon
+""".split())
+COLOUR_CONTEXT = frozenset("""
+light lights lamp lamps bulb bulbs colour color colours colors paint shade shades led leds strip hue
+wall walls dye
+""".split())
+# A creator or title right before these is a work's credit, not a contact ("the new Adele album").
+WORKS = frozenset("""
+album albums song songs track tracks single singles record records podcast podcasts episode episodes movie
+movies film films concert concerts tour novel novels documentary lyrics discography soundtrack biography
+""".split())
+# Questions about a thing's size or distance: "how high is Ben Nevis", "how far is Milton Keynes".
+MEASURES = frozenset("high far deep wide big large long cold hot busy expensive".split())
+# Verbs and cues that take a person as object: a surname after them stays a person ("ping hoover").
+PERSON_TAKERS = CONTACT_VERBS | TITLES | frozenset("""
+ring phone send add thank meet invite wake let help pick drop visit see with for from and dear hi hey hello
+congratulate notify warn named called about tell name names surname contact friend guest booking
+reservation client customer patient student
+""".split())
+# Before a credit run: "the latest Drake album", "play the new burna boy album" (not "grace kelly movies").
+CREDIT_LEAD = frozenset("the a an latest new newest last first this that play by whole entire".split())
+
+
+def _looks_named(tok: Token, names: NameList, written: bool) -> bool:
+    if not tok.is_word or tok.low in FUNCTION_WORDS:
+        return False
+    return tok.text[0].isupper() if written else names.is_listed(tok.base)
+
+
+def block_things(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    n = len(tokens)
+    colour_talk = any(t.low in COLOUR_CONTEXT for t in tokens)
+    for k, tok in enumerate(tokens):
+        low = tok.low
+        if low in NOT_AFTER_POSSESSIVE and k > 1 and tokens[k - 1].low in ("'", "’") \
+                and tokens[k - 2].low.endswith("s"):
+            blocked[k] = True  # "April Fools' Day"
+        if colour_talk and low in COLOURS:
+            blocked[k] = True
+            j = k - 1
+            while j >= 0 and k - j <= 2 and _looks_named(tokens[j], names, written):
+                blocked[j] = True  # "Hunter Green", "rose gold"
+                j -= 1
+        if low in WORKS and k > 0 and tokens[k - 1].low == tokens[k - 1].base:
+            j = k - 1
+            while j >= 0 and k - j <= 3 and (_looks_named(tokens[j], names, written)
+                                             or (not written and len(tokens[j].low) > 2
+                                                 and tokens[j].low not in FUNCTION_WORDS
+                                                 and tokens[j].low not in english_words())):
+                j -= 1
+            if j >= 0 and j < k - 1 and tokens[j].low in CREDIT_LEAD:
+                for m in range(j + 1, k):
+                    blocked[m] = True  # "the latest Drake album", "play the new burna boy album"
+        if low in MEASURES and k > 0 and tokens[k - 1].low == "how" and k + 1 < n \
+                and tokens[k + 1].low in ("is", "are", "was"):
+            j = k + 2
+            while j < n and j - k <= 4 and (_looks_named(tokens[j], names, written)
+                                            or (j > k + 2 and tokens[j].is_word and written
+                                                and tokens[j].text[0].isupper())):
+                blocked[j] = True  # "How high is Ben Nevis?"
+                j += 1
+        if k > 0 and _surname_after_noun(tokens, k, names, written):
+            blocked[k] = True
+
+
+def _surname_after_noun(tokens: list[Token], k: int, names: NameList, written: bool) -> bool:
+    """ "start the robot hoover", "chicken tikka masala": a word listed only as a surname, right after
+    an everyday noun and with no name beside it, names a thing; a person would follow a cue."""
+    tok, prev = tokens[k], tokens[k - 1]
+    base = tok.base
+    if written and not tok.text[:1].islower() and not prev.text[:1].islower():
+        return False  # "Dr Hoover", "Tell Smith": Whisper's capitals say little here
+    if base not in names.last or base in names.first or base in names.household or tok.low != base:
+        return False
+    if not prev.is_word or prev.low != prev.base or prev.low in FUNCTION_WORDS or prev.low in PERSON_TAKERS \
+            or prev.low not in english_words() or names.is_listed(prev.low):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is None or not names.is_listed(nxt.base)
