@@ -42,7 +42,7 @@ second seconds minute minutes hour hours day days week weeks month months year y
 """.split())
 # Born on a feast day: "born on christmas day nineteen fifty nine", "new year's eve 1990".
 FEAST_DAYS = frozenset("christmas halloween valentine's boxing new year's eve easter hogmanay".split())
-DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year", "day"))
+DATE_JOINERS = frozenset(("/", "-", ".", ",", "slash", "dash", "of", "the", "year", "day", "'", "’"))
 # Words right after a secret cue that say something about the secret, not the secret itself.
 NOT_A_SECRET = FUNCTION_WORDS | STOP_AFTER_VALUE | frozenset("""
 wrong incorrect expired weak strong same saved working broken locked changed reset forgotten
@@ -242,9 +242,13 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
             else:
                 end = _read_code(tokens, j)
         elif kind in ("DOB", "EXPIRY"):
+            if j < n and tokens[j].low in (".", ":") and j + 1 < n:
+                j += 1  # "D.O.B. 12.05.1990"
             if kind == "DOB":
                 j = _to_date(tokens, j)
             end = _read_date(tokens, j, expiry=kind == "EXPIRY")
+            if kind == "EXPIRY" and not any(_is_numberish(t.low) or t.low.isdigit() for t in tokens[j:end]):
+                end = j  # "my passport expires at the end of june": a card's expiry has a year
             if end == j and kind == "EXPIRY":
                 end = _read_code(tokens, j)
                 if end > j and (not any(_is_numberish(t.low) or t.low.isdigit() for t in tokens[j:end])

@@ -16,7 +16,10 @@ _PATTERNS = (
     ("ACCOUNT", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
     ("NATIONAL_ID", re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
     ("POSTCODE", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
-    ("PLATE", re.compile(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b")),
+    ("PLATE", re.compile(r"\b[A-Z]{2} ?\d{2} ?[A-Z]{3}\b")),
+    # Canadian ("M5V 3L9") and Irish Eircode ("D02 X285", "A65 F4E2") post codes: shapes no command takes.
+    ("POSTCODE", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b")),
+    ("POSTCODE", re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9A-Z]{0,3}[A-Z])(?=[0-9A-Z]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}\b")),
     ("NATIONAL_ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
 )
 
