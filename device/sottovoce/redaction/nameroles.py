@@ -110,10 +110,44 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             _mark(is_name, blocked, j, j + 1)  # "play a lullaby for aanya", "Date of birth for Aiyana is ..."
         if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and _starts_clause(tokens, i, names, written):
             _mark(is_name, blocked, i, i + 1)  # "Oluwaseun is picking up the kids", "Rashida's birthday is ..."
+        if (i == 0 or tokens[i - 1].low in (".", "!", "?", ",", ";")) and _does_deed(tokens, i, names, written):
+            _mark(is_name, blocked, i, i + 1)  # "bill wants his ladder back", "Dawn says the boiler ..."
+        if low in SIGN_OFFS and _signs(tokens, j, names, written) and not (i > 0 and tokens[i - 1].low in PRONOUNS):
+            is_name[j] = True  # "... thank you for the flowers love beata": even after "the flowers"
         if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and written and tok.text[0].isupper() \
                 and first.low == "," and tok.is_word and tok.base not in _NEVER and (
                     names.is_listed(tok.base) or unheard(tok, names)):
             _mark(is_name, blocked, i, i + 1)  # "Nkechi, your alarm is going off."
+
+
+# Things only a person does, said right after the subject: even "bill", "hunter" or "rose" is then a person.
+DEEDS = frozenset("""
+says said wants wanted needs needed told asked texted thinks thought loves hates knows rang messaged promised
+reckons wonders forgot remembered
+""".split())
+CARRIES = frozenset("left took brought borrowed lost forgot found dropped broke lent owes".split())
+OWNERS = frozenset("her his their my our your".split())
+SIGN_OFFS = frozenset("love regards cheers xoxo xx thanks yours".split())  # the word before a signature
+PRONOUNS = frozenset("i we you they he she would 'd really".split())
+
+
+def _does_deed(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
+    """A listed word as the subject of what only people do, at the start of a clause."""
+    tok = tokens[i]
+    if i + 1 >= len(tokens) or not tok.is_word or tok.low != tok.base or tok.base in _NEVER \
+            or tok.base in countries() or not names.is_listed(tok.base) or (written and not tok.text[0].isupper()):
+        return False
+    nxt = tokens[i + 1].low
+    return nxt in DEEDS or (nxt in CARRIES and i + 2 < len(tokens) and tokens[i + 2].low in OWNERS)
+
+
+def _signs(tokens: list[Token], j: int, names: NameList, written: bool) -> bool:
+    """A name closing a message: the last word, or the last before the full stop."""
+    if j >= len(tokens) or (j + 1 < len(tokens) and tokens[j + 1].is_alnum):
+        return False
+    tok = tokens[j]
+    return tok.is_word and tok.base not in _NEVER and tok.base not in countries() and (
+        not written or tok.text[0].isupper()) and (names.is_listed(tok.base) or (written and foreign(tok, names)))
 
 
 def _subject(tokens: list[Token], j: int, names: NameList, written: bool, blocked: list[bool],

@@ -15,7 +15,7 @@ from sottovoce.redaction.namecues import (
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLE_GREETINGS, TITLES,
     WEAK_FOR_MONTHS, WHEREABOUTS)
-from sottovoce.redaction.nameroles import role_names
+from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.namethings import block_things
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
@@ -30,7 +30,7 @@ STRONG_CUES = (
     "dial", "notify", "warn", "facetime", "dm", "thank", "congratulate", "wake", "pick up", "drop off",
     "my name is", "name is", "named", "called", "this is", "i'm", "i am", "it's", "dear", "hi", "hey", "hello",
     "meeting with", "lunch with", "dinner with", "call with", "appointment with", "date with", "from",
-    "with", "for", "to", "and", "cc", "let",
+    "with", "for", "to", "and", "cc", "let", "collect", "fetch", "babysit", "hug",
 )
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
@@ -248,12 +248,17 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             if base in _NAME_LIKE_FUNCTION_WORDS and i + 1 < n and tokens[i + 1].is_word and not is_name[i + 1]:
                 continue  # "Precious Dlamini will pick up": the verb
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
+            if not left and base in SIGN_OFFS:
+                continue  # "love beata": the sign-off, not a surname
             right = i + 1 < n and is_name[i + 1]
             listed = names.is_listed(base)
             capitalised = written and _capitalised_mid_sentence(tokens, i)
             if i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&", ",") and (
                     capitalised if written else listed and base not in _NAME_LIKE_FUNCTION_WORDS):
                 left = True  # "emma and jack", "Chris and Pat"
+            if i + 2 < n and is_name[i + 2] and tokens[i + 1].low in ("and", "or", "&") and (
+                    capitalised if written else (listed or foreign(tok, names)) and base not in _NAME_LIKE_FUNCTION_WORDS):
+                right = True  # "ruby and alfie", "sanjay and anjali patel"
             if i > 1 and is_name[i - 2] and tokens[i - 1].low == "-" and \
                     tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
                 left = True  # "Jean-Luc"
