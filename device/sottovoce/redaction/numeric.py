@@ -12,7 +12,7 @@ from __future__ import annotations
 import phonenumbers
 
 from sottovoce.redaction.cues import CUE_INDEX
-from sottovoce.redaction.numbers import DigitRun, digit_runs
+from sottovoce.redaction.numbers import DIGIT_WORDS, DigitRun, digit_runs
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import Token
 
@@ -114,6 +114,9 @@ def _after_card(run: DigitRun) -> str | None:
 def _arithmetic(tokens: list[Token], run: DigitRun) -> bool:
     before = tokens[run.first - 1].low if run.first > 0 else ""
     after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
+    if before in ("add", "subtract") and after not in OPERATORS:
+        # "add 5 and 7" is a sum, "add 617-555-0142 to contacts" a contact: a sum names another number.
+        return any(t.low[:1].isdigit() or t.low in DIGIT_WORDS for t in tokens[run.last + 1:run.last + 4])
     return before in OPERATORS or after in OPERATORS
 
 
