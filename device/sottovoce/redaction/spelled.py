@@ -18,6 +18,7 @@ from sottovoce.redaction.tokens import Token
 MIN_TOKENS = 5
 # "a" and "i" are words more often than letters; they count only inside a run.
 WORD_LETTERS = frozenset(("a", "i"))
+JOINERS = frozenset(("dash", "-", "hyphen"))
 
 
 def _letter_at(tokens: list[Token], i: int) -> int:
@@ -66,6 +67,10 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
                     letters += 1
             else:
                 took = _digit_at(tokens, j)
+                if not took and j > i and tokens[j].low in JOINERS and j + 1 < n \
+                        and (_letter_at(tokens, j + 1) or _digit_at(tokens, j + 1)):
+                    j += 1  # "a b c dash one two three four": the dash inside the plate
+                    continue
                 if not took:
                     break
                 digits += 1
