@@ -28,6 +28,8 @@ ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 WEAK_TYPES = frozenset("way close walk hill ridge view park heights crossing point row loop square st".split())
 DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast northwest southeast southwest".split())
 UNIT_WORDS = frozenset("apartment apt unit suite flat number no # floor".split())
+# A named building between the flat and the street: "flat 21, Caledonian House, 98 Leith Walk".
+BUILDINGS = frozenset("house court building tower towers mansions lodge hall block apartments flats".split())
 NOT_STREET = FUNCTION_WORDS | frozenset("""
 minutes minute hours hour seconds second degrees percent times plus minus dollars pounds euros cents
 track channel volume room level timer alarm lights light songs song music items steps miles blocks
@@ -61,6 +63,9 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
                 end += 1  # "harbor view road"
             if end < n - 1 and tokens[end].low == "." and tokens[end - 1].low in ABBREVIATED:
                 end += 1
+            if end < n and tokens[end].low in ("north", "south", "east", "west") and (
+                    end + 1 == n or not tokens[end + 1].is_word):
+                end += 1  # "88 Queen Street West, Toronto"
             return _unit(tokens, end)
         if not tokens[j].is_alnum or low in NOT_STREET:
             return i
@@ -188,8 +193,19 @@ def _unit_before(tokens: list[Token], start: int) -> int:
                                     or (len(tokens[k].low) == 1 and tokens[k].low.isalpha())):
         k -= 1
     # "unit 5, 23 rose street"; or "unit five twenty three rose street", where one run took both numbers.
+    if k >= 1 and tokens[k].low == "." and tokens[k - 1].low in UNIT_WORDS:
+        k -= 1  # "Apt. 1207, 88 Queen Street West"
     if k >= 0 and tokens[k].low in UNIT_WORDS - {"number", "no", "#"}:
         return k
+    if k == j and k >= 1 and tokens[k].low in BUILDINGS:
+        m = k - 1
+        while m >= 0 and k - m <= 2 and tokens[m].is_word and tokens[m].low not in FUNCTION_WORDS \
+                and tokens[m].low not in UNIT_WORDS and not _numberish(tokens[m].low):
+            m -= 1  # "flat twenty one caledonian house ninety eight leith walk": the building's name
+        if m < k - 1:
+            unit = _unit_before(tokens, m + 1)
+            if unit <= m:
+                return unit
     return start
 
 
@@ -233,6 +249,9 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             while m < len(tokens) and (_numberish(tokens[m].low) or tokens[m].low[:1].isdigit()):
                 m += 1
                 numbered = True
+            if numbered and m + 1 < len(tokens) and len(tokens[m].low) == 1 and tokens[m].low.isalpha() \
+                    and tokens[m + 1].is_word:
+                m += 1  # "lives at eighteen a victoria terrace"
             end = _street_from(tokens, m, numbered=numbered)
             if end == m and numbered:
                 end = _bare_street(tokens, m)  # "I live at 42 Elm."
