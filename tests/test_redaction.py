@@ -221,6 +221,23 @@ GENERALISED = [
     # Whisper's renderings of a spoken digit string
     ("1,0001 90210 0,1803", "<ACCOUNT>"),
     ("Text me on 0,7700 900 1,23.", "Text me on <PHONE>."),
+    # after the third blind corpus: subjects of what people do, signatures, pairs, collect/fetch
+    ("hunter wants a lift to rugby", "<NAME> wants a lift to rugby"),
+    ("Dawn says the boiler is noisy.", "<NAME> says the boiler is noisy."),
+    ("see you soon love beata", "see you soon love <NAME>"),
+    ("ruby and alfie come downstairs", "<NAME> and <NAME> come downstairs"),
+    ("Remind me to collect Vikram at six.", "Remind me to collect <NAME> at six."),
+    # expiry, ID, DOB, secret cues in other wordings; dashed spelled plates; other countries' post codes
+    ("it expires at the end of may twenty six", "it expires at the end of <EXPIRY>"),
+    ("It expires March '28.", "It expires <EXPIRY>."),
+    ("My PPS number is 1234567TA.", "My PPS number is <NATIONAL_ID>."),
+    ("D.O.B. 12.05.1990", "D.O.B. <DOB>"),
+    ("The guest Wi-Fi key is FlatFour_Guest42.", "The guest Wi-Fi key is <SECRET>."),
+    ("add my car a b c dash one two three four", "add my car <PLATE>"),
+    ("Book a slot for SK 22 ZPL.", "Book a slot for <PLATE>."),
+    ("Our Eircode is D02 X285.", "Our Eircode is <POSTCODE>."),
+    ("Add 617-555-0142 to contacts.", "Add <PHONE> to contacts."),
+    ("they live at eighteen a victoria terrace", "they live at <ADDRESS>"),
 ]
 GENERALISED_CLEAN = [
     "add oat milk and hummus to the shopping list", "Add Doritos to my cart.", "this is delicious",
@@ -230,6 +247,11 @@ GENERALISED_CLEAN = [
     "the answer is a one b two c three", "seven is my lucky number", "twenty minutes is the limit",
     "the password is case sensitive", "reset my password in ten minutes", "remind me on christmas eve",
     "The stadium holds 60,000 people.", "That comes to 1,249.99 dollars.", "Add 1,2 and 3.",
+    # names that name things: colours, credits, countries, dishes, appliances, heights, holidays
+    "Set the lights to Hunter Green.", "Play the latest Drake album.", "Did Nigeria win the match?",
+    "how many countries are in africa", "chicken tikka masala for four", "start the robot hoover",
+    "How high is Ben Nevis?", "When is April Fools' Day?", "the kids love lego", "add 25 and 17",
+    "my gym membership runs out in march", "what is a dash b", "salt and pepper",
 ]
 
 

@@ -20,6 +20,8 @@ CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
 DEV = ROOT / "tests" / "data" / "redaction_dev.txt"
 # The second blind corpus, also a development set now (its misses were studied by failure class).
 DEV2 = ROOT / "tests" / "data" / "redaction_dev2.txt"
+# The third blind corpus, a development set since its misses were studied by class.
+DEV3 = ROOT / "tests" / "data" / "redaction_dev3.txt"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,7 @@ def test_corpus_is_big_and_covers_every_kind_in_both_forms(corpus: list[CorpusLi
         assert len(spoken) >= 5 and len(written) >= 5, kind
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2], ids=["own", "dev", "dev2"])
+@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3], ids=["own", "dev", "dev2", "dev3"])
 def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     s = score(read_corpus(path), lambda text: redactor.redact(text).text)
     leaks = [(line.text, kind, out) for line, kind, out in s.misses]
@@ -53,7 +55,7 @@ def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     assert s.command_share >= 0.97
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2], ids=["own", "dev", "dev2"])
+@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3], ids=["own", "dev", "dev2", "dev3"])
 def test_clean_lines_are_byte_identical(path: Path, redactor: Redactor) -> None:
     corpus = read_corpus(path)
     changed = [(line.text, redactor.redact(line.text).text) for line in corpus if not line.items]

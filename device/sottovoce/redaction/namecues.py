@@ -59,7 +59,7 @@ WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".spl
 # Not "to", "from", "in" or "with": "flights to nairobi", "weather in accra" name places.
 NAME_SLOTS = tuple(tuple(p.split()) for p in """
 call|text|ring|phone|message|tell|ask|remind|email|ping|invite|dial|facetime|add|send|named|dm|thank|
-reply to|answer|
+reply to|answer|contacts as|contact as|phone as|number as|
 ask for|message for|message to|note for|text to|reminder for|this is|it's|name is|name's|the name|
 contact called|friend called|someone called|person called|guy called|girl called|man called|woman called|
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
