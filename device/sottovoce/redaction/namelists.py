@@ -103,20 +103,20 @@ MONTHS_AND_DAYS = frozenset("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday
 """.split())
-# Continents and regions; the countries come from phonenumbers' region names (below).
+# Continents, regions and countries whose official name is longer than what people say.
 CONTINENTS = frozenset("""africa asia europe antarctica oceania america americas scandinavia arctic caribbean
-england scotland wales britain""".split())
+england scotland wales britain russia syria slovakia laos kyrgyzstan vatican palestine macedonia""".split())
 
 
 @functools.lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """One-word country and continent names ("Nigeria", "Kenya", "Africa"): places, never a person, even
-    where a name would go ("Did Nigeria win?"). phonenumbers (already a dependency) ships the English
-    name of every region it knows; names that are also first names ("Jordan", "Georgia", "Chad") stay
-    AMBIGUOUS and are left to the context rules."""
-    from phonenumbers.geodata.locale import LOCALE_DATA
+    where a name would go ("Did Nigeria win?"). Faker (already loaded for the names) lists the countries;
+    phonenumbers' region names would cost ~90 MB of RAM. Names that are also first names ("Jordan",
+    "Georgia", "Chad") stay AMBIGUOUS and are left to the context rules."""
+    from faker.providers.address.en_US import Provider
 
-    found = {_fold(v["aa"]) for v in LOCALE_DATA.values() if " " not in v.get("aa", " ")}
+    found = {_fold(c) for c in Provider.countries if " " not in c}
     return frozenset(w for w in found | CONTINENTS if w.isalpha() and w not in AMBIGUOUS)
 
 
