@@ -33,7 +33,7 @@ BUILDINGS = frozenset("house court building tower towers mansions lodge hall blo
 NOT_STREET = FUNCTION_WORDS | frozenset("""
 minutes minute hours hour seconds second degrees percent times plus minus dollars pounds euros cents
 track channel volume room level timer alarm lights light songs song music items steps miles blocks
-kilometers km feet meters the
+kilometers km feet meters the decimal decimals significant figures
 """.split())
 LIVE_CUES = (("live", "on"), ("live", "at"), ("lives", "on"), ("lives", "at"), ("address", "is"),
              ("address", ":"), ("deliver", "to"), ("ship", "to"), ("moved", "to"), ("staying", "at"),

@@ -17,6 +17,7 @@ from sottovoce.redaction.namecues import (
     WEAK_FOR_MONTHS, WHEREABOUTS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
+from sottovoce.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.redaction.namethings import block_things
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
@@ -43,6 +44,8 @@ calling looking trying sure afraid
 """.split())
 
 
+# Cue words that are also nouns: after "my", "the" ... they name a thing ("my phone bill").
+_NOUN_CUES = frozenset("call text message email phone ring ping dm facetime whatsapp hug date".split())
 _CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted((tuple(c.split()) for c in STRONG_CUES), key=len, reverse=True):
     _CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
@@ -54,6 +57,8 @@ def _cue_before(tokens: list[Token], i: int) -> tuple[str, ...] | None:
     for phrase in _CUES_BY_LAST.get(tokens[i - 1].low, ()):
         k = i - len(phrase)
         if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
+            if len(phrase) == 1 and phrase[0] in _NOUN_CUES and k > 0 and tokens[k - 1].low in DETERMINERS:
+                continue  # "pay my phone bill", "the text message": the noun, not the verb
             return phrase
     return None
 
@@ -74,9 +79,11 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     for i in range(1, n):
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
-    _block_media_titles(tokens, names, written, blocked)
-    _block_places(tokens, names, written, blocked)
+    block_media_titles(tokens, names, written, blocked)
+    block_places(tokens, names, written, blocked)
     block_things(tokens, names, written, blocked)
+    block_teams(tokens, names, written, blocked)
+    block_food(tokens, names, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
                                 or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
@@ -98,28 +105,6 @@ def _title_before(tokens: list[Token], i: int) -> int:
     if j > 0 and tokens[j].low == "." and tokens[j].start == tokens[j - 1].end:
         j -= 1
     return j if j >= 0 and tokens[j].low in TITLES else i
-
-
-def _block_media_titles(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
-    """ "Play Taylor Swift", "put on Hey Jude", "play frank sinatra": an artist or a title, not a contact."""
-    n = len(tokens)
-    for k in range(n):
-        if not (tokens[k].low in MEDIA_CUES or (k > 0 and (tokens[k - 1].low, tokens[k].low) in MEDIA_PHRASES)):
-            continue
-        j = k + 1
-        while j < n and j - k <= 5:
-            tok = tokens[j]
-            if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
-                    len(tok.low) == 1 and tok.is_word):  # "play a r rahman": initials
-                pass  # "play the song jolene", "play some music by ..."
-            elif tok.low != tok.base and tok.base in names.first and j + 1 < n \
-                    and tokens[j + 1].low in PERSONAL_MEDIA:
-                break  # "play emma's playlist": a household member, not an artist
-            elif (written and tok.text[0].isupper()) or (not written and names.is_listed(tok.base)):
-                blocked[j] = True
-            else:
-                break
-            j += 1
 
 
 def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
@@ -300,16 +285,7 @@ def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
     return not nxt.is_alnum or nxt.low in _PHRASE_END or names.is_listed(nxt.base)
 
 
-
-
-DESTINATION_PREPOSITIONS = frozenset(("to", "in", "from", "near", "around"))
-TRAVEL = frozenset("""
-far distance directions drive driving flights flight fly flying train trains bus buses route traffic trip
-travel weather forecast temperature miles kilometres kilometers hotels restaurants
-""".split())
 NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
-
-
 
 
 def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
@@ -325,8 +301,6 @@ def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
     if mid_sentence and tok.low != tok.base:
         return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
     return False
-
-
 
 
 def _where_is(tokens: list[Token], i: int) -> bool:
@@ -384,24 +358,3 @@ def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) 
         if ok:
             return True
     return False
-
-
-def _block_places(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
-    """ "Rose Hill station", "king george hospital": names right before a place noun are the place;
-    "how far is it to milton keynes", "weather in Ouagadougou": after travel words, the destination."""
-    n = len(tokens)
-    for k in range(1, n):
-        if tokens[k].low in DESTINATION_PREPOSITIONS and any(t.low in TRAVEL for t in tokens[max(0, k - 4):k]):
-            j = k + 1
-            while j < n and j - k <= 3 and tokens[j].is_word and tokens[j].low == tokens[j].base \
-                    and tokens[j].low not in FUNCTION_WORDS and (not written or tokens[j].text[0].isupper()):
-                blocked[j] = True
-                j += 1
-    for k in range(1, n):
-        if tokens[k].low not in PLACE_NOUNS:
-            continue
-        j = k - 1
-        while j >= 0 and k - j <= 3 and tokens[j].is_word and tokens[j].low == tokens[j].base and (
-                (written and tokens[j].text[0].isupper()) or (not written and names.is_listed(tokens[j].base))):
-            blocked[j] = True
-            j -= 1
