@@ -55,7 +55,8 @@ what what's whats how when where who why can could would set turn play call text
 lock unlock start stop add is
 """.split())
 CASE_WORDS = frozenset("all lower upper case lowercase uppercase caps capitals".split())
-WEAK_VALUE_CUES = frozenset(("tag", "tags", "rego", "reg", "id", "csv", "cid", "social"))
+WEAK_VALUE_CUES = frozenset(("tag", "tags", "rego", "reg", "id", "csv", "cid", "social", "pan", "nin", "transit",
+                             "sort", "micr", "ird", "bic", "swift"))
 # Single-word secret cues that are also everyday words ("pin this note", "write some code").
 WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
 OWNER_WORDS = frozenset("my the our your his her their new this that a its card debit bank phone sim atm".split())
@@ -256,6 +257,9 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
                     end = j
         else:
             end = _read_code(tokens, j)
+            if kind == "CVV" and sum(len(t.low) if t.low.isdigit() else _is_numberish(t.low)
+                                     for t in tokens[j:end]) < 3:
+                end = j  # a security code has three or four digits ("the three digit number on the dial is 5")
         if end < n and tokens[end].low in DESCRIBES_VALUE:
             end = j  # "the code is 4 digits", "the pin is six numbers long"
         if end > j and kind in ("SECRET", "PLATE", "NATIONAL_ID", "ACCOUNT"):

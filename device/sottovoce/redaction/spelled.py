@@ -80,8 +80,8 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
             j -= 2  # "five o five p m": a time
             letters -= 2
             count -= 2
-        if count >= MIN_TOKENS and letters >= 2 and digits >= 1 and letters + digits >= MIN_TOKENS \
-                and not _alphabet_order(tokens[i:j]) and not _kept(tokens, i):
+        if count >= MIN_TOKENS and (letters >= 2 and digits >= 1 or _year_county(tokens[i:j])) \
+                and letters + digits >= MIN_TOKENS and not _alphabet_order(tokens[i:j]) and not _kept(tokens, i):
             # "a f one nine ...": "a" before another letter is spelled too (the article would be "an f").
             first = i + 1 if tokens[i].low in WORD_LETTERS and _letter_at(tokens, i + 1) == 0 else i
             spans.append(Span(tokens[first].start, tokens[j - 1].end, _kind(tokens[first:j]), 2))
@@ -115,3 +115,15 @@ def _alphabet_order(run: list[Token]) -> bool:
                                for k, one in enumerate(single)):
         return False  # a grid says each letter with its number
     return all(b - a == 1 for a, b in zip(letters, letters[1:]))
+
+
+def _year_county(run: list[Token]) -> bool:
+    """ "one nine one d one two three four five": an Irish plate (year, county letter, number) has a
+    single letter between two digit groups; nobody else says digits, one letter, then more digits."""
+    kinds = "".join("L" if len(t.low) == 1 and t.low.isalpha() else "D" if _digit_at(run, k) else "?"
+                    for k, t in enumerate(run))
+    core = kinds.strip("D")
+    before = len(kinds) - len(kinds.lstrip("D"))
+    after = len(kinds) - len(kinds.rstrip("D"))
+    return core in ("L", "LL") and before >= 2 and after >= 3 and not any(
+        t.low in ("a", "i", "o", "x") for t in run if len(t.low) == 1 and t.low.isalpha())

@@ -11,6 +11,7 @@ import re
 
 from sottovoce.redaction.spans import Span
 
+_IRISH_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW"
 _PATTERNS = (
     ("EMAIL", re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
     ("ACCOUNT", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
@@ -21,6 +22,19 @@ _PATTERNS = (
     ("POSTCODE", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b")),
     ("POSTCODE", re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9A-Z]{0,3}[A-Z])(?=[0-9A-Z]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}\b")),
     ("NATIONAL_ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    # Indian PAN ("ABCPK1234F": the fourth letter says who holds it) and IFSC bank branch ("SBIN0001234").
+    ("NATIONAL_ID", re.compile(r"\b[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]\b")),
+    ("ACCOUNT", re.compile(r"\b[A-Z]{4}0[A-Z0-9]{6}\b")),
+    # Plates of the English-speaking world beyond the UK: India "MH 12 AB 1234", Nigeria "KJA 123 AB",
+    # Ireland "221-D-4567" (year, county, number), Australia "1ABC 234", Kenya "KBZ 123A",
+    # Ghana "GR 1234-20", Singapore "SBA 1234 A". Each mixes letter and digit groups as no command does.
+    ("PLATE", re.compile(r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b")),
+    ("PLATE", re.compile(r"\b[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}\b")),
+    ("PLATE", re.compile(r"\b(?:\d{2,3}-(?:%s)-\d{1,6}|[12]\d[12] (?:%s) \d{1,6})\b" % ((_IRISH_COUNTIES,) * 2))),
+    ("PLATE", re.compile(r"\b\d[A-Z]{3}[ -]?\d{2,3}\b")),
+    ("PLATE", re.compile(r"\bK[A-Z]{2} ?\d{3}[A-Z]\b")),
+    ("PLATE", re.compile(r"\b[A-Z]{2} ?\d{1,4}-\d{2}\b")),
+    ("PLATE", re.compile(r"\bS[A-Z]{1,2} ?\d{2,4} ?[A-Z]\b")),
 )
 
 
