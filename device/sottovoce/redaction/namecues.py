@@ -37,6 +37,7 @@ replied answer answered pick pay paid eat eaten sleep wake woke feed fed finish 
 PERSON_STATES = frozenset("""
 home here there coming going at on in out back late sick asleep awake running driving staying picking
 bringing still not leaving away outside upstairs downstairs ready
+diabetic allergic asthmatic pregnant poorly unwell ill vegetarian vegan epileptic teething napping feverish
 """.split())
 HOLIDAYS = frozenset("""
 christmas easter halloween thanksgiving hanukkah diwali eid ramadan passover valentine valentine's kwanzaa

@@ -51,11 +51,15 @@ soledad minerva homero esperanza caridad florencia jos carolina
 calm over side else edit till urban canal verde viola pier bale divan doner imam isis india flora lore wolf
 yank sole dung hung gang fang long yang ping nada baba ante tory kirby cord tarts rico limon romeo enya adele
 mona brit hong gala mira dana lotte mac
+precious beryl blessing mercy patience comfort favour favor gift peace charity prudence constance verity
+felicity godwin goodluck innocent memory princess
 """.split())
 # Nicknames and names common in UK and South Asian households that the Faker lists lack.
 SUPPLEMENT_FIRST = frozenset("""
 will liz lizzie sam ben tom kate jen jess matt nick rob ed ted becky meg pete mo aisha fatima ahmed
 muhammad yusuf hassan wei mei ling pat may hiroshi yuki kenji sofia lucia mateo diego june alfie ollie
+precious beryl blessing mercy patience comfort favour favor gift peace charity prudence constance verity
+felicity godwin goodluck innocent memory princess
 """.split())
 # Ambiguous first names that after "to", "for", "with" are far likelier things ("volume to max").
 THINGS = frozenset("""

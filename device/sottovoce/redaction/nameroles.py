@@ -11,7 +11,7 @@ first word to look like a name.
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import PERSON_VERBS, TITLES
+from sottovoce.redaction.namecues import PERSON_VERBS, PLACES, TITLES
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS,
                                            NameList, countries, english_words)
 from sottovoce.redaction.nameslots import foreign, unheard
@@ -23,7 +23,9 @@ __all__ = ["role_names"]
 # "remind X to ...", "let X know", "ask X about ...": the words between verb and particle are a person.
 OBJECT_THEN_TO = {"remind": ("to", "about", "that"), "tell": ("to", "that", "about"), "ask": ("to", "if", "about"),
                   "let": ("know",), "invite": ("to", "for", "over"), "help": ("with",), "teach": ("to", "how"),
-                  "save": ("as",), "wake": ("up",), "get": ("to",), "allow": ("to",)}
+                  "save": ("as",), "wake": ("up",), "get": ("to",), "allow": ("to",), "pay": ("back",),
+                  "call": ("back",), "ring": ("back",), "text": ("back",), "pick": ("up",), "drop": ("off",),
+                  "take": ("to",), "bring": ("to", "home", "back")}
 # "read X a story", "wish X a happy birthday", "send X the photos": two objects, the first a person.
 DITRANSITIVE = frozenset("read wish give send buy get bring show pay lend owe sing order make text email".split())
 SECOND_OBJECT = frozenset("a an the some his her their our my this that these those".split())
@@ -114,10 +116,85 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             _mark(is_name, blocked, i, i + 1)  # "bill wants his ladder back", "Dawn says the boiler ..."
         if low in SIGN_OFFS and _signs(tokens, j, names, written) and not (i > 0 and tokens[i - 1].low in PRONOUNS):
             is_name[j] = True  # "... thank you for the flowers love beata": even after "the flowers"
-        if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and written and tok.text[0].isupper() \
+        if _person_phrase(tokens, j) and _slot_name(first, names, written):
+            _mark(is_name, blocked, j, j + 1)  # "message from hope", "chat with amber", "whatsapp chioma"
+        if low == "as" and first.low == first.base and _slot_name(first, names, written, True) and any(
+                t.low in SAVERS for t in tokens[max(0, i - 12):i]) and (
+                j + 1 == n or not tokens[j + 1].is_alnum or tokens[j + 1].low in ("in", "on", "please", "to")
+                or _name_like(tokens[j + 1], names, written, True)):
+            _mark(is_name, blocked, j, j + 1)  # "save six four seven ... as jordan"
+        if low in MONTHS_AND_DAYS and low in names.first and _month_visits(tokens, i):
+            _mark(is_name, blocked, i, i + 1)  # "remind me that may is coming to stay"
+        if _did_with_own(tokens, i, names, written):
+            _mark(is_name, blocked, i, i + 1)  # "frank refused his lunch", "ruby lost her glasses"
+        if low in CONJUNCTIONS and written and first.is_word and first.text[0].isupper() and unheard(first, names) \
+                and first.base not in _NEVER and j + 1 < n and tokens[j + 1].low in ("will", "has", "had", "is", "was"):
+            _mark(is_name, blocked, j, j + 1)  # "Tell Ms. Adebayo that Femi will be picked up"
+        if (i == 0 or tokens[i - 1].low in (".", "!", "?", ":")) and written and tok.text[0].isupper() \
                 and first.low == "," and tok.is_word and tok.base not in _NEVER and (
                     names.is_listed(tok.base) or unheard(tok, names)):
             _mark(is_name, blocked, i, i + 1)  # "Nkechi, your alarm is going off."
+
+
+# Phrases whose next word is the person talked with, heard from or visited.
+PERSON_PHRASES = tuple(tuple(p.split()) for p in """
+message from|messages from|text from|texts from|email from|emails from|call from|calls from|voicemail from|
+voice note from|letter from|note from|card from|missed call from|chat with|chatting with|talk to|talk with|
+speak to|speak with|spoke to|spoke with|talked to|text to|message to|email to|note to|card to|visited|visit|
+visiting|whatsapp|video call|voice call|catch up with|play date with|playdate with|sleepover with|facetime
+""".replace("\n", "").split("|"))
+SAVERS = frozenset("save store add put record".split())
+CONJUNCTIONS = frozenset("that and but so because when if until while since".split())
+# A past-tense deed then "his"/"her": "frank refused his lunch", "ruby lost her glasses".
+PAST_DEEDS = frozenset("""
+took ate had lost left forgot broke brought wore made did hurt cut found missed threw drank spilled spilt
+""".split())
+
+
+_PHRASES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _p in PERSON_PHRASES:
+    _PHRASES_BY_LAST.setdefault(_p[-1], []).append(_p)
+
+
+def _person_phrase(tokens: list[Token], j: int) -> bool:
+    for phrase in _PHRASES_BY_LAST.get(tokens[j - 1].low, ()) if j > 0 else ():
+        k = j - len(phrase)
+        if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _slot_name(tok: Token, names: NameList, written: bool, places_ok: bool = False) -> bool:
+    """A listed first name (even an everyday word: "hope", "amber") or a word no English has, but no
+    month, country or town ("message from may", "visit paris")."""
+    base = tok.base
+    if not tok.is_word or base in _NEVER or base in countries() or (base in PLACES and not places_ok) or (
+            written and not tok.text[0].isupper()):
+        return False
+    return base in names.first or base in names.household or unheard(tok, names)
+
+
+def _month_visits(tokens: list[Token], i: int) -> bool:
+    """A month that is also a name, doing what only a guest does: "may is staying", "june is coming over"."""
+    lows = [t.low for t in tokens[i + 1:i + 5]] + ["", "", "", ""]
+    if lows[0] not in ("is", "was", "'s", "will"):
+        return False
+    k = 2 if lows[0] == "will" and lows[1] == "be" else 1
+    if lows[k] in ("staying", "sleeping", "visiting", "babysitting", "picking", "bringing"):
+        return True
+    return lows[k] in ("coming", "come") and (lows[k + 1] in ("over", "round", "around") or (
+        lows[k + 1] == "to" and lows[k + 2] in ("stay", "visit", "dinner", "lunch", "tea", "babysit")))
+
+
+def _did_with_own(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
+    tok = tokens[i]
+    if i + 2 >= len(tokens) or tokens[i + 2].low not in ("his", "her", "their") or tok.low != tok.base:
+        return False
+    verb = tokens[i + 1].low
+    if not (verb in PAST_DEEDS or (verb.endswith("ed") and len(verb) > 4)) or (i > 0 and tokens[i - 1].low in (
+            "the", "a", "an", "my", "your", "our", "his", "her", "their")):
+        return False
+    return _slot_name(tok, names, written) and not (written and not tok.text[0].isupper())
 
 
 # Things only a person does, said right after the subject: even "bill", "hunter" or "rose" is then a person.

@@ -34,7 +34,10 @@ STRONG_CUES = (
     "with", "for", "to", "and", "cc", "let", "collect", "fetch", "babysit", "hug",
 )
 # "my name is" takes even a name we do not know; the others only take listed or capitalised names.
-INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"))
+INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"),
+              ("name", "on", "the", "card", "is"), ("name", "on", "the", "card", ":"), ("name", "on", "card", ":"),
+              ("name", "on", "card", "is"), ("cardholder", "name", "is"), ("cardholder", "name", ":"),
+              ("cardholder", "is"), ("name", "on", "the", "account", "is"), ("account", "holder", "is"))
 _INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
 NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake",
                                "mount"))
@@ -242,7 +245,7 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                     capitalised if written else listed and base not in _NAME_LIKE_FUNCTION_WORDS):
                 left = True  # "emma and jack", "Chris and Pat"
             if i + 2 < n and is_name[i + 2] and tokens[i + 1].low in ("and", "or", "&") and (
-                    capitalised if written else (listed or foreign(tok, names)) and base not in _NAME_LIKE_FUNCTION_WORDS):
+                    (capitalised or listed and tok.text[0].isupper()) if written else (listed or foreign(tok, names)) and base not in _NAME_LIKE_FUNCTION_WORDS):
                 right = True  # "ruby and alfie", "sanjay and anjali patel"
             if i > 1 and is_name[i - 2] and tokens[i - 1].low == "-" and \
                     tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
