@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from sottovoce.redaction.addressunits import unit_led
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, DigitRun
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -18,14 +19,20 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 STREET_TYPES = frozenset("""
 street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place pl terrace close crescent
 circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
-hill ridge view park heights crossing point
+hill ridge view park heights crossing point parade esplanade promenade quay wynd rise vale broadway causeway
+embankment
 """.split())
 # Street types said before the name in other languages ("27 Calle Mayor", "fourteen via roma").
 TYPE_FIRST = frozenset("via calle rue avenida rua strada piazza plaza carrer viale corso ulica".split())
 ZIP_WORDS = frozenset(("zip", "zipcode", "postcode", "post", "postal", "code"))
 ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 # Street types that are also everyday words need a house number or a cue ("the park", "that way").
-WEAK_TYPES = frozenset("way close walk hill ridge view park heights crossing point row loop square st".split())
+WEAK_TYPES = frozenset("""
+way close walk hill ridge view park heights crossing point row loop square st rise broadway parade promenade vale
+""".split())
+# Streets named only by their type: "eighteen the crescent", "No. 3 The Mews, Hove".
+THE_STREETS = frozenset("crescent mews grove avenue drive close green paddocks parade terrace square gardens quay"
+                        " strand circus chase oval".split())
 DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast northwest southeast southwest".split())
 UNIT_WORDS = frozenset("apartment apt unit suite flat number no # floor".split())
 # A named building between the flat and the street: "flat 21, Caledonian House, 98 Leith Walk".
@@ -169,7 +176,7 @@ def _after_address_cue(tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         j = end = k + 2
         numbered = False
-        while j < n and j - k <= 14:
+        while j < n and j - k <= 20:
             tok = tokens[j]
             if tok.low in CLAUSE_ENDS or (tok.low in ".!?;" and (j + 1 == n or tokens[j + 1].start > tok.end)):
                 break
@@ -179,6 +186,8 @@ def _after_address_cue(tokens: list[Token]) -> list[tuple[int, int]]:
                 end = j + 1
             j += 1
         if numbered and end - (k + 2) >= 2:
+            while end < n and (_numberish(tokens[end].low) or tokens[end].low.isdigit()):
+                end += 1  # the clause stopped inside the post code: "... bangalore five six oh oh two five"
             found.append((k + 2, end))
     return found
 
@@ -209,6 +218,19 @@ def _unit_before(tokens: list[Token], start: int) -> int:
     return start
 
 
+# Said after a number, these make it an amount or a time, not a post code ("... high street 2000 times").
+_NOT_AFTER_CODE = frozenset("""
+minutes minute hours hour seconds times steps people pounds dollars euros rand naira shillings percent
+""".split())
+
+
+def _post_code_run(tokens: list[Token], run: DigitRun) -> bool:
+    """Four (Australia, South Africa, NZ), five (US), six (India, Nigeria) or nine (ZIP+4) digits."""
+    if not (4 <= len(run.digits) <= 6 or len(run.digits) == 9) or run.quantity:
+        return False
+    return run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in _NOT_AFTER_CODE
+
+
 def _numberish(low: str) -> bool:
     return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
 
@@ -225,12 +247,18 @@ def _house_number_end(tokens: list[Token], run: DigitRun) -> int:
 def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> tuple[list[Span], list[Span]]:
     """(address spans, zip spans right after an address)."""
     found: list[tuple[int, int]] = []
+    uk = spoken_uk_postcodes(tokens)
+    uk_starts = {a for a, _ in uk}
     for run in runs:
         start = run.first
         j = _house_number_end(tokens, run)
         end = _street_from(tokens, j, numbered=True)
         if end > j:
             found.append((start, end))
+        elif j + 1 < len(tokens) and tokens[j].low == "the" and tokens[j + 1].low in THE_STREETS and (
+                j + 2 == len(tokens) or not tokens[j + 2].is_alnum or j + 2 in uk_starts
+                or (written and tokens[j + 2].text[0].isupper())):
+            found.append((start, j + 2))  # "eighteen the crescent c f ten three a t"
     # Alphanumeric house numbers ("221B Baker Street") are not digit runs.
     for k, tok in enumerate(tokens):
         if tok.low[0].isdigit() and not tok.low.isdigit() and tok.is_alnum:
@@ -257,13 +285,12 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 end = _bare_street(tokens, m)  # "I live at 42 Elm."
             if end > m:
                 found.append((j, end))
+    found += unit_led(tokens, runs, written)
     found += _po_boxes(tokens)
     found += _after_address_cue(tokens)
     found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
-    uk = spoken_uk_postcodes(tokens)
     zips: list[Span] = [Span(tokens[a].start, tokens[b - 1].end, "POSTCODE", 2) for a, b in uk]
-    uk_starts = {a for a, _ in uk}
     by_first = {r.first: r for r in runs}
     for start, end in found:
         last = end
@@ -273,7 +300,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
         # A written town needs a comma: "221B Baker Street, London".
         town = written and end < len(tokens) and tokens[end].low == ","
         while j < len(tokens) and words <= 4:
-            if j in by_first and len(by_first[j].digits) in (5, 9):
+            if j in by_first and _post_code_run(tokens, by_first[j]):
                 run = by_first[j]
                 zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
                 last = j

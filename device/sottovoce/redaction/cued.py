@@ -150,6 +150,9 @@ def _read_secret(tokens: list[Token], i: int) -> int:
     if tokens[k].low not in NOT_A_SECRET:
         i = k
     end = _read_code(tokens, i)
+    while i < end < n - 1 and tokens[end].is_word and tokens[end].low not in NOT_A_SECRET \
+            and tokens[end].low not in SECRET_ENDS and _read_code(tokens, end + 1) > end + 1:
+        end = _read_code(tokens, end + 1)  # "h two o lagos twenty twenty": a word inside a spoken code
     if end > i:
         return end
     if i >= n or tokens[i].low in NOT_A_SECRET or not tokens[i].is_alnum:
@@ -185,7 +188,7 @@ def _whole_chunk(tokens: list[Token], end: int) -> int:
 
 def _past_qualifier(tokens: list[Token], i: int) -> int:
     """ "the password for the wifi is ...", "the code to the front door is ...": skip to the "is"."""
-    if i < len(tokens) and tokens[i].low in ("for", "to", "of", "on"):
+    if i < len(tokens) and tokens[i].low in ("for", "to", "of", "on", "at"):
         for k in range(i + 1, min(i + 6, len(tokens))):
             if tokens[k].low in ("is", "was", ":", "="):
                 return k

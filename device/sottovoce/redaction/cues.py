@@ -76,7 +76,8 @@ CUES: dict[str, tuple[str, ...]] = {
                "unlock code", "keypad code", "safe code", "safe combination", "combination", "wifi password",
                "wi-fi password", "login", "security pin", "secret code", "verification code", "one time code",
                "otp", "code", "security answer", "secret word", "password hint", "username", "user name", "user id",
-               "screen name", "login name", "login id"),
+               "screen name", "login name", "login id", "key safe", "key safe code", "keysafe", "lockbox",
+               "lock box", "key box", "key lock box", "lockbox code", "key code"),
     # Numbers that identify a thing, not a person: kept even when long.
     "KEEP": ("order number", "order", "tracking number", "tracking", "confirmation number", "confirmation code",
              "reference number", "reference", "flight", "flight number", "model number", "serial number", "model",

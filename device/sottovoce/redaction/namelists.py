@@ -85,6 +85,7 @@ ikea fedex ups usps dhl ebay paypal venmo zelle sprint chase wells fargo citi ci
 wendy's wendys subway chipotle doordash grubhub instacart youtube hulu disney roku sonos hue nest ring
 primark argos currys halfords nandos nando's uniqlo
 whatsapp telegram signal slack zoom skype messenger instagram facebook tiktok snapchat discord gmail outlook
+wifi bluetooth hotspot ipad iphone xbox playstation airpods kindle chromecast firestick roomba smartwatch
 """.split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
 NOT_CONTACTS = frozenset("""
