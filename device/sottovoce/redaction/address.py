@@ -231,6 +231,12 @@ def _post_code_run(tokens: list[Token], run: DigitRun) -> bool:
     return run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in _NOT_AFTER_CODE
 
 
+def _spelled_start(tokens: list[Token], k: int) -> bool:
+    """A post code spelled out next: "c f ten three a t" (two letters, or a letter and a number)."""
+    return k + 1 < len(tokens) and len(tokens[k].low) == 1 and tokens[k].low.isalpha() and tokens[k].low not in "ai" \
+        and (len(tokens[k + 1].low) == 1 and tokens[k + 1].low.isalpha() or _numberish(tokens[k + 1].low))
+
+
 def _numberish(low: str) -> bool:
     return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
 
@@ -257,7 +263,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             found.append((start, end))
         elif j + 1 < len(tokens) and tokens[j].low == "the" and tokens[j + 1].low in THE_STREETS and (
                 j + 2 == len(tokens) or not tokens[j + 2].is_alnum or j + 2 in uk_starts
-                or (written and tokens[j + 2].text[0].isupper())):
+                or (written and tokens[j + 2].text[0].isupper()) or _spelled_start(tokens, j + 2)):
             found.append((start, j + 2))  # "eighteen the crescent c f ten three a t"
     # Alphanumeric house numbers ("221B Baker Street") are not digit runs.
     for k, tok in enumerate(tokens):

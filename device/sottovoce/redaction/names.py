@@ -9,7 +9,8 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, countries, load_names)
+                                           NameList, common_words, countries, english_words, load_names,
+                                           proper_nouns)
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES,
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
@@ -263,7 +264,8 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 is_name[i] = True
                 changed = True
             elif not written and left and tokens[i - 1].base in names.first and _unknown_word(tok, names) \
-                    and base not in common_words() and base not in NOT_SURNAME:
+                    and base not in common_words() and base not in NOT_SURNAME \
+                    and (base not in english_words() or base in proper_nouns()):  # not "beryl forgot her pills"
                 is_name[i] = True  # spoken "john okafor": an unlisted word right after a first name is the surname
                 changed = True
 
