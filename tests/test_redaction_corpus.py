@@ -22,6 +22,8 @@ DEV = ROOT / "tests" / "data" / "redaction_dev.txt"
 DEV2 = ROOT / "tests" / "data" / "redaction_dev2.txt"
 # The third blind corpus, a development set since its misses were studied by class.
 DEV3 = ROOT / "tests" / "data" / "redaction_dev3.txt"
+# The fourth blind corpus, a development set since its misses were studied by class.
+DEV4 = ROOT / "tests" / "data" / "redaction_dev4.txt"
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,7 @@ def test_corpus_is_big_and_covers_every_kind_in_both_forms(corpus: list[CorpusLi
         assert len(spoken) >= 5 and len(written) >= 5, kind
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3], ids=["own", "dev", "dev2", "dev3"])
+@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3, DEV4], ids=["own", "dev", "dev2", "dev3", "dev4"])
 def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     s = score(read_corpus(path), lambda text: redactor.redact(text).text)
     leaks = [(line.text, kind, out) for line, kind, out in s.misses]
@@ -55,7 +57,7 @@ def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     assert s.command_share >= 0.97
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3], ids=["own", "dev", "dev2", "dev3"])
+@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3, DEV4], ids=["own", "dev", "dev2", "dev3", "dev4"])
 def test_clean_lines_are_byte_identical(path: Path, redactor: Redactor) -> None:
     corpus = read_corpus(path)
     changed = [(line.text, redactor.redact(line.text).text) for line in corpus if not line.items]
