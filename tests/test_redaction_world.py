@@ -53,6 +53,16 @@ WORLD = [
     ("Reminder for everyone: Ayo, the bins go out tonight.", "Reminder for everyone: <NAME>, the bins go out tonight."),
     ("Tell the teacher that Chidi will be late.", "Tell the teacher that <NAME> will be late."),
     ("the cardholder name is temitope okafor", "the cardholder name is <NAME>"),
+    ("forward the invite to amber", "forward the invite to <NAME>"),
+    ("order a birthday cake for ruby", "order a birthday cake for <NAME>"),
+    ("where's jasmine", "where's <NAME>"),
+    ("is ivy asleep", "is <NAME> asleep"),
+    ("night night holly", "night night <NAME>"),
+    ("i owe hope fifty pounds", "i owe <NAME> fifty pounds"),
+    ("drop daisy at nursery", "drop <NAME> at nursery"),
+    ("amber and jack are staying over", "<NAME> and <NAME> are staying over"),
+    ("reserve a table under the name ruby", "reserve a table under the name <NAME>"),
+    ("I lived at 12 Oak Road 2015 to 2019.", "I lived at <ADDRESS> 2015 to 2019."),
 ]
 WORLD_CLEAN = [
     # precision: things, teams, foods, rides, artists, units of a course
@@ -65,6 +75,10 @@ WORLD_CLEAN = [
     "the cat refused his food", "may is a lovely month", "pick the parcel up at five",
     "the pan needs washing", "sort by name", "set the heating to 21 at 0700",
     "what's 4000 divided by 8", "text me the code", "open the wifi settings",
+    "send the file to print", "send this to alexa", "send the kids to bed", "buy flowers for the party",
+    "where's the remote", "is amber a colour", "good morning", "in the name of love",
+    "salt and pepper are running low", "drop it at the post office", "Did Boca Juniors play today?",
+    "go to room 4 on floor 3",
 ]
 
 

@@ -228,7 +228,10 @@ def _post_code_run(tokens: list[Token], run: DigitRun) -> bool:
     """Four (Australia, South Africa, NZ), five (US), six (India, Nigeria) or nine (ZIP+4) digits."""
     if not (4 <= len(run.digits) <= 6 or len(run.digits) == 9) or run.quantity:
         return False
-    return run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in _NOT_AFTER_CODE
+    after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
+    if len(run.digits) == 4 and run.digits[:2] in ("19", "20") and after in ("to", "-", "until", "till", "and"):
+        return False  # "at 12 Oak Road 2015 to 2019": years
+    return after not in _NOT_AFTER_CODE
 
 
 def _spelled_start(tokens: list[Token], k: int) -> bool:

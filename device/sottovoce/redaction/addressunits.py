@@ -17,6 +17,8 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 __all__ = ["unit_led"]
 
 LEAD_UNITS = frozenset("flat apartment apt unit suite plot block villa bungalow duplex house".split())
+# Inside an address already begun: "apartment 12, floor 3", "block 4, door 2".
+INNER_UNITS = LEAD_UNITS | frozenset("floor level door room wing stair entrance".split())
 # After these the words that follow may start an address: "deliver to", "visited ruby at", "is", ":".
 LEADS = frozenset("to at is in : , address".split())
 ESTATES = frozenset("""
@@ -44,10 +46,10 @@ def _number_at(tokens: list[Token], k: int, by_first: dict[int, DigitRun]) -> in
     return end
 
 
-def _past_unit(tokens: list[Token], k: int, by_first: dict[int, DigitRun]) -> int:
+def _past_unit(tokens: list[Token], k: int, by_first: dict[int, DigitRun], units: frozenset[str] = LEAD_UNITS) -> int:
     """Index past "flat eleven", "House No. 42", "unit #4", or k if no unit and number start at k."""
     n = len(tokens)
-    if k >= n or tokens[k].low not in LEAD_UNITS:
+    if k >= n or tokens[k].low not in units:
         return k
     j = k + 1
     if j < n and tokens[j].low == ".":
@@ -83,7 +85,7 @@ def unit_led(tokens: list[Token], runs: list[DigitRun], written: bool) -> list[t
             tok = tokens[m]
             if tok.low in SENTENCE or tok.low in STOPS:
                 break
-            nxt = _past_unit(tokens, m, by_first)
+            nxt = _past_unit(tokens, m, by_first, INNER_UNITS)
             if nxt > m:
                 sure, end, m = True, nxt, nxt  # "block four flat two"
                 continue

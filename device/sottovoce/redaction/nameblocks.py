@@ -25,7 +25,8 @@ journey commute ticket tickets fare fares timetable departures service services 
 # Clubs are named after their town and a club word: "Manchester United", "Leeds Rovers", "Hearts FC".
 CLUB_WORDS = frozenset("""
 united city rovers wanderers athletic albion hotspur fc afc rangers town county villa forest olympic
-sporting dynamo real inter
+sporting dynamo dynamos real inter juniors stars pirates chiefs sundowns harriers thistle academicals argyle
+orient palace hearts celtic rovers
 """.split())
 # Clubs and franchises people ask about by one word, and the towns most clubs are named after.
 TEAMS = frozenset("""
@@ -34,7 +35,7 @@ bayern dortmund ajax benfica porto milan napoli psg leeds newcastle manchester w
 sunderland southampton leicester burnley villa lakers celtics yankees knicks bulls warriors cowboys patriots
 packers raiders eagles giants dodgers cubs mets steelers chiefs broncos jets nets heat suns spurs raptors
 leinster munster ulster connacht dublin cork kerry galway mayo kilkenny tipperary wexford
-enyimba kaizer chiefs pirates sundowns kotoko gor mahia leopards
+enyimba kaizer chiefs pirates sundowns kotoko gor mahia leopards boca river flamengo galatasaray
 """.split())
 SPORT_WORDS = frozenset("""
 win won winning lose lost losing score scored scores draw drew beat beaten play played playing match game

@@ -11,7 +11,7 @@ first word to look like a name.
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import PERSON_VERBS, PLACES, TITLES
+from sottovoce.redaction.namecues import PERSON_STATES, PERSON_VERBS, PLACES, TITLES, WHEREABOUTS
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS,
                                            NameList, countries, english_words)
 from sottovoce.redaction.nameslots import foreign, unheard
@@ -24,10 +24,11 @@ __all__ = ["role_names"]
 OBJECT_THEN_TO = {"remind": ("to", "about", "that"), "tell": ("to", "that", "about"), "ask": ("to", "if", "about"),
                   "let": ("know",), "invite": ("to", "for", "over"), "help": ("with",), "teach": ("to", "how"),
                   "save": ("as",), "wake": ("up",), "get": ("to",), "allow": ("to",), "pay": ("back",),
-                  "call": ("back",), "ring": ("back",), "text": ("back",), "pick": ("up",), "drop": ("off",),
+                  "call": ("back",), "ring": ("back",), "text": ("back",), "pick": ("up",), "drop": ("off", "at"),
                   "take": ("to",), "bring": ("to", "home", "back")}
 # "read X a story", "wish X a happy birthday", "send X the photos": two objects, the first a person.
 DITRANSITIVE = frozenset("read wish give send buy get bring show pay lend owe sing order make text email".split())
+OWING = frozenset("owe pay lend give send".split())  # "i owe frank twenty quid"
 SECOND_OBJECT = frozenset("a an the some his her their our my this that these those".split())
 # Questions about what a person did or is: "who is X", "did X win", "does X like", "was X born".
 ASKING = frozenset(("did", "does", "has", "was", "is"))
@@ -88,7 +89,9 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             end = _run_until(tokens, j, OBJECT_THEN_TO[low])
             if end > 0:
                 _mark(is_name, blocked, j, end)  # "remind hyun woo to practise", "let giorgos know"
-        if low in DITRANSITIVE and like and j + 1 < n and tokens[j + 1].low in SECOND_OBJECT \
+        if low in DITRANSITIVE and like and j + 1 < n and (tokens[j + 1].low in SECOND_OBJECT or (
+                low in OWING and (tokens[j + 1].low in DIGIT_WORDS or tokens[j + 1].low[:1].isdigit()
+                                  or tokens[j + 1].low in ("twenty", "fifty", "ten", "hundred")))) \
                 and first.low == first.base:
             _mark(is_name, blocked, j, j + 1)  # "read ravi a bedtime story"
         if low == "who" and first.low in AFTER_WHO and j + 1 < n:
@@ -96,6 +99,14 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
         if low in ASKING and (i == 0 or tokens[i - 1].is_word):
             # "how many goals did Pelé score"; after "is" only an unknown word ("Is Kyoto worth a visit?")
             _subject(tokens, j, names, written, blocked, is_name, need_verb=True, weak=low in ("is", "was"))
+        if low == "where's" and (j + 1 == n or not tokens[j + 1].is_alnum) and _slot_name(first, names, written):
+            _mark(is_name, blocked, j, j + 1)  # "where's ruby"
+        if low in GREETINGS and (j + 1 == n or not tokens[j + 1].is_alnum) and first.base in names.first \
+                and _slot_name(first, names, written):
+            _mark(is_name, blocked, j, j + 1)  # "goodnight ruby", "Thanks, Hope."
+        if (low in TO_GIVERS or low in GIFT_MAKERS) and _given_to(tokens, i, names, written):
+            last = n - 1 if n > 1 and not tokens[-1].is_alnum else n
+            _mark(is_name, blocked, last - 1, last)
         if low in ("is", "was") and i > 0 and (tokens[i - 1].low == "where" or (
                 i > 1 and tokens[i - 1].low == "old" and tokens[i - 2].low == "how")):
             _subject(tokens, j, names, written, blocked, is_name, need_verb=False, weak=True)  # "how old is kemi"
@@ -125,6 +136,11 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             _mark(is_name, blocked, j, j + 1)  # "save six four seven ... as jordan"
         if low in MONTHS_AND_DAYS and low in names.first and _month_visits(tokens, i):
             _mark(is_name, blocked, i, i + 1)  # "remind me that may is coming to stay"
+        if low == "and" and 0 < i < n - 3 and tokens[j + 1].low in ("are", "were") and (
+                tokens[j + 2].low in DOING or tokens[j + 2].low in PERSON_STATES) \
+                and all(_slot_name(tokens[m], names, written) and tokens[m].base in names.first for m in (i - 1, j)):
+            _mark(is_name, blocked, i - 1, i)  # "sunny and ivy are coming round"
+            _mark(is_name, blocked, j, j + 1)
         if _did_with_own(tokens, i, names, written):
             _mark(is_name, blocked, i, i + 1)  # "frank refused his lunch", "ruby lost her glasses"
         if low in CONJUNCTIONS and written and first.is_word and first.text[0].isupper() and unheard(first, names) \
@@ -144,6 +160,11 @@ speak to|speak with|spoke to|spoke with|talked to|text to|message to|email to|no
 visiting|whatsapp|video call|voice call|catch up with|play date with|playdate with|sleepover with|facetime
 """.replace("\n", "").split("|"))
 SAVERS = frozenset("save store add put record".split())
+GREETINGS = frozenset("goodnight night morning thanks bye goodbye congratulations congrats cheers welcome".split())
+# "send the photo to ruby", "give the keys to jack", "a gift for rose": the one things are sent to or made for.
+TO_GIVERS = frozenset("send give forward pass hand show lend post mail sent gave".split())
+GIFTS = frozenset("gift present presents card cake surprise treat flowers party".split())
+GIFT_MAKERS = frozenset("buy get make bake order bought got made baked ordered pick choose wrap".split())
 CONJUNCTIONS = frozenset("that and but so because when if until while since".split())
 # A past-tense deed then "his"/"her": "frank refused his lunch", "ruby lost her glasses".
 PAST_DEEDS = frozenset("""
@@ -184,6 +205,20 @@ def _month_visits(tokens: list[Token], i: int) -> bool:
         return True
     return lows[k] in ("coming", "come") and (lows[k + 1] in ("over", "round", "around") or (
         lows[k + 1] == "to" and lows[k + 2] in ("stay", "visit", "dinner", "lunch", "tea", "babysit")))
+
+
+def _given_to(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
+    """The verb at i sends something "to" (or a gift "for") a name that ends the sentence."""
+    n = len(tokens)
+    last = n - 1 if n > 1 and not tokens[-1].is_alnum else n
+    if last - i < 3 or last - i > 8:
+        return False
+    prep = tokens[last - 2].low
+    gift = any(t.low in GIFTS for t in tokens[i + 1:last - 2])
+    if not ((prep == "to" and tokens[i].low in TO_GIVERS) or (prep == "for" and gift)) or any(t.low in ("and", "then", ",") for t in tokens[i + 1:last]):
+        return False
+    tok = tokens[last - 1]
+    return tok.low == tok.base and tok.base in names.first and _slot_name(tok, names, written)
 
 
 def _did_with_own(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
@@ -240,8 +275,9 @@ def _subject(tokens: list[Token], j: int, names: NameList, written: bool, blocke
         k += 1
     if k == j:
         return
-    if need_verb and not written and k == j + 1 and tokens[j].base in AMBIGUOUS:
-        return  # "what does bill mean", "the password is case sensitive"
+    if need_verb and not written and k == j + 1 and tokens[j].base in AMBIGUOUS and not (
+            k < n and tokens[k].low in WHEREABOUTS and tokens[j].base in names.first):
+        return  # "what does bill mean", "the password is case sensitive" (but "is amber awake")
     if need_verb and not (k < n and tokens[k].is_word and tokens[k].base not in _NEVER):
         return
     _mark(is_name, blocked, j, k)

@@ -38,7 +38,8 @@ STRONG_CUES = (
 INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i", "am"),
               ("name", "on", "the", "card", "is"), ("name", "on", "the", "card", ":"), ("name", "on", "card", ":"),
               ("name", "on", "card", "is"), ("cardholder", "name", "is"), ("cardholder", "name", ":"),
-              ("cardholder", "is"), ("name", "on", "the", "account", "is"), ("account", "holder", "is"))
+              ("cardholder", "is"), ("name", "on", "the", "account", "is"), ("account", "holder", "is"),
+              ("under", "the", "name"))
 _INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
 NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake",
                                "mount"))
