@@ -22,6 +22,7 @@ travel weather forecast temperature miles kilometres kilometers hotels restauran
 tram trams dart luas metro subway tube underground overground ferry ferries boat coach coaches ride taxi cab
 journey commute ticket tickets fare fares timetable departures service services shuttle bart amtrak
 """.split())
+SENDERS = frozenset("send email text forward give pass share whatsapp message".split())
 # Clubs are named after their town and a club word: "Manchester United", "Leeds Rovers", "Hearts FC".
 CLUB_WORDS = frozenset("""
 united city rovers wanderers athletic albion hotspur fc afc rangers town county villa forest olympic
@@ -86,7 +87,8 @@ def block_places(tokens: list[Token], names: NameList, written: bool, blocked: l
     "how far is it to milton keynes", "weather in Ouagadougou": after travel words, the destination."""
     n = len(tokens)
     for k in range(1, n):
-        if tokens[k].low in DESTINATION_PREPOSITIONS and any(t.low in TRAVEL for t in tokens[max(0, k - 4):k]):
+        if tokens[k].low in DESTINATION_PREPOSITIONS and any(t.low in TRAVEL for t in tokens[max(0, k - 4):k]) \
+                and tokens[0].low not in SENDERS:  # "email the tickets to hazel": a person, not a town
             j = k + 1
             while j < n and j - k <= 3 and tokens[j].is_word and tokens[j].low == tokens[j].base \
                     and tokens[j].low not in FUNCTION_WORDS and (not written or tokens[j].text[0].isupper()):

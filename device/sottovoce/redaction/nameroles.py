@@ -162,7 +162,7 @@ visiting|whatsapp|video call|voice call|catch up with|play date with|playdate wi
 SAVERS = frozenset("save store add put record".split())
 GREETINGS = frozenset("goodnight night morning thanks bye goodbye congratulations congrats cheers welcome".split())
 # "send the photo to ruby", "give the keys to jack", "a gift for rose": the one things are sent to or made for.
-TO_GIVERS = frozenset("send give forward pass hand show lend post mail sent gave".split())
+TO_GIVERS = frozenset("send give forward pass hand show lend post mail sent gave email text share".split())
 GIFTS = frozenset("gift present presents card cake surprise treat flowers party".split())
 GIFT_MAKERS = frozenset("buy get make bake order bought got made baked ordered pick choose wrap".split())
 CONJUNCTIONS = frozenset("that and but so because when if until while since".split())
