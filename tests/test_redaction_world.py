@@ -78,7 +78,9 @@ WORLD_CLEAN = [
     "send the file to print", "send this to alexa", "send the kids to bed", "buy flowers for the party",
     "where's the remote", "is amber a colour", "good morning", "in the name of love",
     "salt and pepper are running low", "drop it at the post office", "Did Boca Juniors play today?",
-    "go to room 4 on floor 3",
+    "go to room 4 on floor 3", "how far is bondi beach from the city", "what's the weather in melbourne 3000",
+    "is the 46A bus on time", "when is the next 15 to town", "how many flats are in the block",
+    "what's the recipe for rice and peas", "did the eagles win", "chat with mum later", "i owe the bank 500 dollars",
 ]
 
 

@@ -101,7 +101,8 @@ def block_places(tokens: list[Token], names: NameList, written: bool, blocked: l
             continue
         j = k - 1
         while j >= 0 and k - j <= 3 and tokens[j].is_word and tokens[j].low == tokens[j].base and (
-                (written and tokens[j].text[0].isupper()) or (not written and names.is_listed(tokens[j].base))):
+                (written and tokens[j].text[0].isupper()) or (not written and (
+                    names.is_listed(tokens[j].base) or foreign(tokens[j], names)))):
             blocked[j] = True
             j -= 1
 

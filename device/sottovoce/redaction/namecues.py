@@ -71,6 +71,7 @@ PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium
 church cathedral library museum centre center mall market terminal
+beach bay harbour harbor island lake river valley falls zoo pier reserve stadium
 """.split())
 # What only a named person does next: "jamal washington said", "Precious Dlamini will pick up the kids".
 SUBJECT_NEXT = PERSON_VERBS | frozenset("will is was has had just".split())
