@@ -182,6 +182,8 @@ def common_words() -> frozenset[str]:
 # are English words and its capitalised ones proper nouns, so a word missing from the lower-case
 # part is likely a name, a place or a brand. Read once when the Redactor is built.
 DICTIONARY = Path("/usr/share/dict/words")
+# British household words the American list lacks ("the carer rota is on the fridge").
+BRITISH_WORDS = frozenset("rota rotas carer carers childminder childminders payslip tannoy satnav".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -192,7 +194,7 @@ def _word_list() -> tuple[frozenset[str], frozenset[str]]:
         log.warning("no word list at %s (apt install wamerican): unknown names are found less often", DICTIONARY)
         return frozenset(), frozenset()
     words = [w.removesuffix("'s") for w in text.split()]
-    return (frozenset(w for w in words if w[:1].islower()),
+    return (frozenset(w for w in words if w[:1].islower()) | BRITISH_WORDS,
             frozenset(_fold(w) for w in words if w[:1].isupper()))
 
 

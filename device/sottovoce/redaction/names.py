@@ -17,6 +17,7 @@ from sottovoce.redaction.namecues import (
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLE_GREETINGS, TITLES,
     WEAK_FOR_MONTHS, WHEREABOUTS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
+from sottovoce.redaction.namescore import scored_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.redaction.namethings import block_things
@@ -94,6 +95,7 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
     role_names(tokens, names, written, blocked, is_name)
+    scored_names(tokens, names, written, blocked, is_name)
     _grow(tokens, names, written, blocked, is_name)
     return [Span(tokens[_title_before(tokens, i) if i == 0 or not is_name[i - 1] else i].start,
                  tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]

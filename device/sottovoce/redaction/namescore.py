@@ -1,0 +1,154 @@
+"""Names by weighed evidence: how much a word looks like a name, plus the person slots it sits in.
+
+The rules in `names` and `nameroles` each need one strong sign. Names in new wordings often give
+two weaker ones instead: "norm" is no listed name but sits after "my neighbour" and owns "the spare
+key"; "chase" is a bank as often as a boy, but "text chase that practice is cancelled" only fits a
+person. So each word left over gets a score: its look (no English word, a listed first name, a
+proper noun, capitalised mid-sentence in Whisper's form) plus each person slot it fills (after a
+title or a carer/neighbour/friend, subject of "has ballet"/"is off sick", "has X booked", the object
+of "text X that", "drop in on X", "add X to the group chat", "X from the agency", "X or Y" in a
+question about people, "his"/"her" later on), and is a name above a threshold. Words with a common
+everyday sense in that place ("the bill", "may i", "summer sale") are vetoed before scoring.
+"""
+
+from __future__ import annotations
+
+from sottovoce.redaction.namecues import DETERMINERS, HOLIDAYS, PERSON_STATES, TITLES
+from sottovoce.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList,
+                                           common_words, countries, english_words, proper_nouns)
+from sottovoce.redaction.nameslots import foreign
+from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+__all__ = ["scored_names", "look", "slots"]
+
+THRESHOLD = 3.5
+_VETO = (FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | HOLIDAYS | TITLES | frozenset(DIGIT_WORDS)
+         | frozenset(COMPOUND_WORDS) | frozenset(ORDINAL_WORDS)) - frozenset(("will", "may", "mark", "bill", "pat"))
+# Titles that go with a first name even when it is also a month ("Auntie May", "grandpa ken").
+KIN_TITLES = frozenset("uncle aunt auntie aunty grandma grandpa granny grandad granddad nana gran nan cousin".split())
+# People who come into a home by their role: "my neighbour norm", "the carer today is blessing".
+ROLES = frozenset("""
+neighbour neighbor carer caregiver nurse cleaner babysitter nanny childminder friend mate colleague boss
+teacher tutor coach driver landlord landlady plumber electrician builder gardener physio therapist
+housemate flatmate roommate partner boyfriend girlfriend husband wife fiance fiancee godson goddaughter
+stepson stepdaughter helper assistant manager
+""".split())
+# Where people come from: "precious from the agency is covering sunday".
+ORGS = frozenset("""
+agency office school work church nursery council surgery clinic practice team club bank hospital pharmacy
+gym choir mosque temple synagogue
+""".split())
+# What a person has on: "dev has football practice", "Aiyana has a dentist appointment".
+ENGAGEMENTS = frozenset("""
+practice ballet appointment lesson lessons class classes training rehearsal homework exam exams test match
+swimming football rugby cricket netball tennis piano violin guitar drums karate judo gymnastics dance
+dancing school nursery work shift a the his her their cold fever temperature flu chickenpox covid
+playdate sleepover party club tuition choir scouts brownies cubs
+""".split())
+# Clause openers: a word right after one is the clause's subject.
+OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", ".", ",", "!", "?", ";"))
+# Visiting and checking on someone: "drop in on holly", "check on gran", "pop round to X".
+VISITS = tuple(tuple(p.split()) for p in (
+    "drop in on", "pop in on", "look in on", "check in on", "check on", "call in on", "call on", "pop round to",
+    "go round to", "stay with", "staying with", "sit with", "new contact", "add contact", "contact",
+    "contact card for", "number for", "birthday card for", "happy birthday", "happy anniversary"))
+_AFTER_VISIT = frozenset("today tomorrow tonight later number on at this next after before and when please love".split())
+GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversation invite".split())
+OWNERS = frozenset("my our your his her their".split())  # not "the carer rota"
+_NOT_AFTER = DETERMINERS - frozenset(("that",))  # "text X that tobi is off sick": "that" opens a clause
+ACTS = frozenset("has had is was will said says can can't won't wants needs left came".split())
+PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
+PARTICIPLES = frozenset("""
+booked finished done gone eaten taken seen been written sent paid left got called rung texted replied
+arrived come fed signed packed had picked collected paid bought made said taken woken slept
+""".split())
+
+
+def look(tok: Token, names: NameList, written: bool, mid: bool) -> float:
+    """How much the word itself looks like a person's name, 0 (an everyday word) to 3."""
+    base = tok.base
+    if foreign(tok, names):
+        score = 2.0
+    elif names.is_listed(base):
+        score = 0.5 if base in common_words() else 1.5
+    elif base in proper_nouns():
+        score = 1.0
+    else:
+        score = 0.5 if base.isalpha() and len(base) >= 3 and not base.endswith(("ing", "ly", "ed")) else 0.0
+    if written and mid and tok.text[0].isupper():
+        score += 1.0
+    return score
+
+
+def _phrase_before(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    k = i - len(phrase)
+    return k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase))
+
+
+def _opens(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].low in OPENERS
+
+
+def slots(tokens: list[Token], i: int, names: NameList) -> float:
+    """The person slots word i fills, each worth 1 to 3."""
+    n = len(tokens)
+    prev = tokens[i - 1].low if i > 0 else ""
+    nxt = tokens[i + 1].low if i + 1 < n else ""
+    after = tokens[i + 2].low if i + 2 < n else ""
+    score = 0.0
+    if prev in KIN_TITLES or (prev in ROLES and i > 1 and tokens[i - 2].low in OWNERS):
+        score += 3  # "tell grandpa ken", "my neighbour norm"
+    if prev in ("is", "was") and (i + 1 == n or not tokens[i + 1].is_alnum) and any(
+            t.low in ROLES for t in tokens[max(0, i - 5):i - 1]):
+        score += 3  # "the carer today is blessing"
+    if _opens(tokens, i):
+        if nxt == "has" and after in ENGAGEMENTS and not (after in ("a", "the") and i + 3 < n
+                                                          and tokens[i + 3].low in ("new", "lot", "few")):
+            score += 3  # "dev has football practice", "norm has the spare key"
+        if nxt == "from" and after in ("the", "my", "our") and i + 3 < n and tokens[i + 3].low in ORGS:
+            score += 3  # "precious from the agency is covering"
+        if nxt in ("is", "was") and (after in PERSON_STATES or after == "off" or (
+                after.endswith("ing") and after not in ("raining", "snowing", "working", "running", "showing"))):
+            score += 2  # "that tobi is off sick", "Esperanza is bringing dessert"
+    if prev in ("has", "have", "had", "did") and (i < 2 or tokens[i - 2].low in OPENERS or tokens[i - 2].low in (
+            "what", "when", "where", "why", "how", "who")) and nxt in PARTICIPLES:
+        score += 3  # "Has Fern booked the holiday yet?"
+    if prev in ("text", "tell", "message", "remind", "email", "ask") and nxt in ("that", "about") and i + 2 < n:
+        score += 3  # "text chase that practice is cancelled"
+    if any(_phrase_before(tokens, i, p) for p in VISITS) and (i + 1 == n or nxt in _AFTER_VISIT
+                                                              or not tokens[i + 1].is_alnum):
+        score += 3  # "drop in on holly", "new contact lerato number ..."
+    if prev == "add" and nxt == "to" and any(t.low in GROUPS for t in tokens[i + 2:i + 6]):
+        score += 3  # "add bill to the family group chat"
+    for j in (i - 2, i + 2):
+        if 0 <= j < n and tokens[(i + j) // 2].low in ("or", "and") and tokens[j].is_word \
+                and tokens[j].base not in _VETO and names.is_listed(tokens[j].base) and tokens[j].base in names.first:
+            score += 1  # "joy or hunter"
+            break
+    line = {t.low for t in tokens}
+    if score and line & PEOPLE_WORDS:
+        score += 1  # "who is on the carer rota today ...", "X ... her"
+    return score
+
+
+def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: list[bool],
+                 is_name: list[bool]) -> None:
+    """Mark in `is_name` the words whose look and slots together pass the threshold."""
+    for i, tok in enumerate(tokens):
+        if is_name[i] or blocked[i] or not tok.is_word or (len(tok.text) > 1 and tok.text.isupper()):
+            continue
+        base = tok.base
+        prev = tokens[i - 1].low if i > 0 else ""
+        if base in _VETO or base in countries() or prev in _NOT_AFTER or len(base) < 2:
+            continue
+        if base in MONTHS_AND_DAYS and prev not in KIN_TITLES:
+            continue  # "march third", but "Auntie May"
+        if base in english_words() and base not in proper_nouns() and not names.is_listed(base) \
+                and not (written and tok.text[0].isupper()) and not (
+                    (prev in KIN_TITLES or prev in ROLES) and i + 1 < len(tokens) and tokens[i + 1].low in ACTS):
+            continue  # an everyday word, spoken, unless titled and doing something ("my neighbour norm has")
+        mid = i > 0 and prev not in (".", "!", "?", ":", '"')
+        s = slots(tokens, i, names)
+        if s and look(tok, names, written, mid) + s >= THRESHOLD:
+            is_name[i] = True
