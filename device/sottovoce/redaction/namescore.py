@@ -58,6 +58,16 @@ GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversa
 OWNERS = frozenset("my our your his her their".split())  # not "the carer rota"
 _NOT_AFTER = DETERMINERS - frozenset(("that",))  # "text X that tobi is off sick": "that" opens a clause
 ACTS = frozenset("has had is was will said says can can't won't wants needs left came".split())
+MODALS = frozenset("will won't can can't cannot should must might".split())
+MODAL_DEEDS = frozenset("be come make need pick bring stay call ring have join sleep eat visit".split())
+PAST = frozenset("""
+forgot lost left took ate broke brought wore made hurt cut found missed drank spilled spilt fell got went came
+""".split())
+KIN_THINGS = frozenset("""
+mum mom dad mother father teacher teachers friend friends school class nursery birthday party bedtime homework
+medicine inhaler lunchbox lunch shoes coat kit uniform bike room cot dentist doctor appointment
+""".split())
+PICKUP_PLACES = frozenset("school nursery practice training club work swimming football ballet college daycare".split())
 PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
 PARTICIPLES = frozenset("""
 booked finished done gone eaten taken seen been written sent paid left got called rung texted replied
@@ -111,6 +121,19 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
         if nxt in ("is", "was") and (after in PERSON_STATES or after == "off" or (
                 after.endswith("ing") and after not in ("raining", "snowing", "working", "running", "showing"))):
             score += 2  # "that tobi is off sick", "Esperanza is bringing dessert"
+    if _opens(tokens, i) and nxt in MODALS and after in MODAL_DEEDS:
+        score += 2  # "Kwabena won't be in today", "tunde can come too"
+    if _opens(tokens, i) and nxt and (nxt.endswith("ed") or nxt in PAST or nxt in ("needs", "wants", "has")) \
+            and any(t.low in ("his", "her", "he", "she", "him") for t in tokens[i + 2:i + 6]):
+        score += 2  # "Tunde forgot his lunch", "Ama needs her inhaler"
+    if tokens[i].low != tokens[i].base and nxt in KIN_THINGS:
+        score += 2  # "pick up tobi's medicine", "ring Ama's teacher"
+    if (prev == "and" and i > 1 and tokens[i - 2].low == "me") or (nxt == "and" and after in ("i", "me")):
+        score += 2  # "me and kofi", "Ama and I"
+    if prev == "is" and i > 1 and tokens[i - 2].low == "how" and nxt in ("doing", "getting", "feeling", "settling"):
+        score += 3  # "how is ngozi doing"
+    if prev in ("up", "collect", "fetch") and nxt in ("from", "at") and after in PICKUP_PLACES:
+        score += 3  # "pick up kemi from school"
     if prev in ("has", "have", "had", "did") and (i < 2 or tokens[i - 2].low in OPENERS or tokens[i - 2].low in (
             "what", "when", "where", "why", "how", "who")) and nxt in PARTICIPLES:
         score += 3  # "Has Fern booked the holiday yet?"
