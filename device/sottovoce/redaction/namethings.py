@@ -80,6 +80,40 @@ def block_things(tokens: list[Token], names: NameList, written: bool, blocked: l
                 j += 1
         if k > 0 and _surname_after_noun(tokens, k, names, written):
             blocked[k] = True
+    _block_sized_listed_and_parts(tokens, names, written, blocked)
+
+
+# Sizes before an order ("a large margherita"), parts of a work ("the next chapter of Harry Potter"),
+# lists of goods ("add basil sage and rosemary to the shopping list") and places named after someone
+# ("the Luas to Stephen's Green").
+SIZES = frozenset("large small medium regular big extra family".split())
+PARTS = frozenset("gospel chapter chapters episode episodes season series volume part book books film films".split())
+GOODS_LISTS = frozenset("list basket cart trolley groceries".split())
+NAMED_PLACES = frozenset("green park hill street road square cross bridge station hospital wood gate".split())
+OWN_MEDIA = frozenset("playlist playlists mix station radio".split())
+
+
+def _block_sized_listed_and_parts(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    n = len(tokens)
+    goods = any(t.low in GOODS_LISTS for t in tokens) and any(t.low in ("add", "put") for t in tokens)
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1].low if k > 0 else ""
+        if prev in SIZES and k > 1 and tokens[k - 2].low in ("a", "an", "the", "one", "two"):
+            blocked[k] = True  # "order a large margherita"
+        if goods and tok.low in english_words() and tok.low not in FUNCTION_WORDS:
+            blocked[k] = True  # "add basil sage and rosemary to the shopping list"
+        if prev == "of" and k > 1 and tokens[k - 2].low in PARTS:
+            j = k
+            while j < n and j - k < 5 and (_looks_named(tokens[j], names, written) or (
+                    tokens[j].low in ("and", "&") and j + 1 < n and _looks_named(tokens[j + 1], names, written))):
+                blocked[j] = True  # "the next chapter of Harry Potter", "an episode of Grace and Frankie"
+                j += 1
+        if tok.low != tok.base and k + 1 < n and tokens[k + 1].low in NAMED_PLACES and (
+                not written or tokens[k + 1].text[0].isupper()):
+            blocked[k] = blocked[k + 1] = True  # "the Luas to Stephen's Green"
+        if prev in ("my", "the", "our", "your") and tok.low == tok.base and k + 1 < n \
+                and tokens[k + 1].low in OWN_MEDIA:
+            blocked[k] = True  # "Play my Summer playlist" (but "play Emma's playlist")
 
 
 def _surname_after_noun(tokens: list[Token], k: int, names: NameList, written: bool) -> bool:
