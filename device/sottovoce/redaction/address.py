@@ -206,6 +206,8 @@ def _unit_before(tokens: list[Token], start: int) -> int:
         k -= 1  # "Apt. 1207, 88 Queen Street West"
     if k >= 0 and tokens[k].low in UNIT_WORDS - {"number", "no", "#"}:
         return k
+    if k == j and k >= 1 and tokens[k].low in ("number", "no") and tokens[k - 1].low in ("at", "to", "on", "from"):
+        return k  # "drop it at number sixty one lime street"
     if k == j and k >= 1 and tokens[k].low in BUILDINGS:
         m = k - 1
         while m >= 0 and k - m <= 2 and tokens[m].is_word and tokens[m].low not in FUNCTION_WORDS \

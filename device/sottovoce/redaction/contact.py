@@ -24,7 +24,7 @@ LOCAL_STOP = FUNCTION_WORDS | EMAIL_CUES | frozenset((
     "look", "shop", "shopping", "buy", "search", "deals", "sale", "prices", "check", "order", "browse", "visit",
     "sign", "log", "login"))
 # With a top-level domain after "dot", "X at Y dot com" is an address even without a cue.
-STRONG_TLDS = frozenset("com net org edu gov io co uk".split())
+STRONG_TLDS = frozenset("com net org edu gov io co uk ie au nz ca de fr".split())
 
 
 def _spelled_label(tokens: list[Token], i: int) -> int:

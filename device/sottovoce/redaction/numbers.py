@@ -97,6 +97,9 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
                 last = j
             elif low in REPEAT_WORDS and j + 1 < n and tokens[j + 1].low in DIGIT_WORDS:
                 pass
+            elif low in ("+", "plus") and j > i and tokens[j - 1].low.isdigit() and "," in tokens[j - 1].text + (
+                    tokens[j - 2].low if j > 1 else ""):
+                break  # "What's 1,250 plus 875?": a sum of amounts, not a phone number
             elif low in JOINERS and j + 1 < n and (_is_numberish(tokens[j + 1]) or tokens[j + 1].low == "("
                                                    or tokens[j + 1].low in REPEAT_WORDS):
                 if low == "." and not (tokens[j].start == tokens[j - 1].end == tokens[j + 1].start - 1):
@@ -111,6 +114,8 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
             elif low == "," and j + 1 < n and _is_numberish(tokens[j + 1]) and _is_numberish(tokens[j - 1]) and (
                     tokens[j - 1].low.isalpha() or len(tokens[j - 1].low) >= 3):
                 pass  # "five five five, two three four, ..." (not "add 1, 2 and 3")
+            elif low == "," and _dictated_chain(tokens, i):
+                pass  # Whisper's dictated digits: "My PIN is 3, 0, 5, 8.", "0-7-7-0-0, 9-0-0, 3-2-1"
             else:
                 break
             j += 1
@@ -119,6 +124,23 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
             runs.append(run)
         i = max(j, last + 1)
     return runs
+
+
+def _dictated_chain(tokens: list[Token], i: int) -> bool:
+    """Whether the digits from token i, joined by commas and dashes, are four or more single digits
+    read out one by one (a PIN or a phone number dictated to Whisper), not a list of amounts."""
+    singles = 0
+    k = i
+    while k < len(tokens):
+        low = tokens[k].low
+        if low.isdigit():
+            if len(low) != 1:
+                return False
+            singles += 1
+        elif low not in (",", "-") or k + 1 >= len(tokens) or not tokens[k + 1].low.isdigit():
+            break
+        k += 1
+    return singles >= 4
 
 
 def _build(tokens: list[Token], first: int, last: int) -> DigitRun | None:

@@ -57,10 +57,19 @@ def _plates(text: str) -> list[Span]:
     return spans
 
 
+# US-style "ABC-1234" / "ABC 1234" is a plate when the line talks about a vehicle ("Is ABC-1234 still
+# parked across the road?"); elsewhere it may be a product or a flight.
+_SPLIT_CODE = re.compile(r"\b[A-Z]{2,3}[- ]\d{3,4}\b")
+_VEHICLE = re.compile(r"\b(?:park(?:ed|ing)?|car|cars|van|truck|vehicle|driveway|blocking|towed|tow|reg|speeding|"
+                      r"ticket|garage|drive|driving|motorbike|taxi)\b", re.IGNORECASE)
+
+
 def written_spans(text: str) -> list[Span]:
     if not any(c.isupper() or c == "@" or c.isdigit() for c in text):
         return []
     spans = _plates(text)
+    if _VEHICLE.search(text):
+        spans += [Span(m.start(), m.end(), "PLATE", 3) for m in _SPLIT_CODE.finditer(text)]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             spans.append(Span(m.start(), m.end(), kind, 4))
