@@ -183,7 +183,9 @@ def common_words() -> frozenset[str]:
 # part is likely a name, a place or a brand. Read once when the Redactor is built.
 DICTIONARY = Path("/usr/share/dict/words")
 # British household words the American list lacks ("the carer rota is on the fridge").
-BRITISH_WORDS = frozenset("rota rotas carer carers childminder childminders payslip tannoy satnav".split())
+BRITISH_WORDS = frozenset("""
+rota rotas carer carers childminder childminders payslip tannoy satnav flatmate flatmates housemate housemates
+""".split())
 
 
 @functools.lru_cache(maxsize=1)
