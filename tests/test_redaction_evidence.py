@@ -33,6 +33,8 @@ CAUGHT = [
     ("how is oluchi getting on", "how is <NAME> getting on"),
     ("collect tayo from nursery at four", "collect <NAME> from nursery at four"),
     ("happy anniversary gwen", "happy anniversary <NAME>"),
+    ("we're meeting kojo for brunch", "we're meeting <NAME> for brunch"),
+    ("post the invite to the adeyemis", "post the invite to the <NAME>"),
 ]
 
 KEPT = [
@@ -57,6 +59,10 @@ KEPT = [
     "Dinner has the salad in it.",
     "Tomorrow has a high of 20.",
     "The Bin has a crack in the lid.",
+    "Boots has a sale on.",
+    "Hurricane Milton has made landfall.",
+    "watch the simpsons tonight",
+    "the kooks are touring in may",
 ]
 
 

@@ -43,7 +43,7 @@ INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i",
               ("under", "the", "name"))
 _INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
 NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake",
-                               "mount"))
+                               "mount", "storm", "hurricane", "typhoon", "cyclone"))  # "Storm Ciara"
 NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
 not so very really just going here back home out ready done fine good sorry busy tired hungry late
 calling looking trying sure afraid
@@ -85,6 +85,9 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     for i in range(1, n):
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
+    for i in range(n - 1):
+        if tokens[i].low in ("storm", "hurricane", "typhoon", "cyclone"):
+            blocked[i] = True  # "Storm Ciara has caused flooding": the storm and its name
     block_media_titles(tokens, names, written, blocked)
     block_places(tokens, names, written, blocked)
     block_things(tokens, names, written, blocked)

@@ -13,7 +13,7 @@ everyday sense in that place ("the bill", "may i", "summer sale") are vetoed bef
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import DETERMINERS, HOLIDAYS, PERSON_STATES, TITLES
+from sottovoce.redaction.namecues import DETERMINERS, HOLIDAYS, PERSON_STATES, PLACES, TITLES
 from sottovoce.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList,
                                            common_words, countries, english_words, proper_nouns)
 from sottovoce.redaction.nameslots import foreign
@@ -43,7 +43,7 @@ gym choir mosque temple synagogue
 ENGAGEMENTS = frozenset("""
 practice ballet appointment lesson lessons class classes training rehearsal homework exam exams test match
 swimming football rugby cricket netball tennis piano violin guitar drums karate judo gymnastics dance
-dancing school nursery work shift a the his her their cold fever temperature flu chickenpox covid
+dancing school nursery work shift cold fever temperature flu chickenpox covid appointment
 playdate sleepover party club tuition choir scouts brownies cubs
 """.split())
 # Clause openers: a word right after one is the clause's subject.
@@ -58,6 +58,8 @@ GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversa
 OWNERS = frozenset("my our your his her their".split())  # not "the carer rota"
 _NOT_AFTER = DETERMINERS - frozenset(("that",))  # "text X that tobi is off sick": "that" opens a clause
 ACTS = frozenset("has had is was will said says can can't won't wants needs left came".split())
+DETS = frozenset("a an the his her their".split())
+KIT = frozenset("dentist doctor doctors spare key keys car vet nap check-up checkup jab cough rash".split())
 MODALS = frozenset("will won't can can't cannot should must might".split())
 MODAL_DEEDS = frozenset("be come make need pick bring stay call ring have join sleep eat visit".split())
 PAST = frozenset("""
@@ -68,6 +70,7 @@ mum mom dad mother father teacher teachers friend friends school class nursery b
 medicine inhaler lunchbox lunch shoes coat kit uniform bike room cot dentist doctor appointment
 """.split())
 PICKUP_PLACES = frozenset("school nursery practice training club work swimming football ballet college daycare".split())
+MEALS = frozenset("coffee lunch dinner drinks breakfast brunch tea a".split())
 PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
 PARTICIPLES = frozenset("""
 booked finished done gone eaten taken seen been written sent paid left got called rung texted replied
@@ -113,8 +116,8 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
             t.low in ROLES for t in tokens[max(0, i - 5):i - 1]):
         score += 3  # "the carer today is blessing"
     if _opens(tokens, i) or prev in ROLES or prev in KIN_TITLES:  # "my neighbour norm has the spare key"
-        if nxt == "has" and after in ENGAGEMENTS and not (after in ("a", "the") and i + 3 < n
-                                                          and tokens[i + 3].low in ("new", "lot", "few")):
+        if nxt == "has" and (after in ENGAGEMENTS or after in DETS and any(
+                t.low in ENGAGEMENTS or t.low in KIT for t in tokens[i + 3:i + 5])):
             score += 3  # "dev has football practice", "norm has the spare key"
         if nxt == "from" and after in ("the", "my", "our") and i + 3 < n and tokens[i + 3].low in ORGS:
             score += 3  # "precious from the agency is covering"
@@ -130,10 +133,12 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
         score += 2  # "pick up tobi's medicine", "ring Ama's teacher"
     if (prev == "and" and i > 1 and tokens[i - 2].low == "me") or (nxt == "and" and after in ("i", "me")):
         score += 2  # "me and kofi", "Ama and I"
-    if prev == "is" and i > 1 and tokens[i - 2].low == "how" and nxt in ("doing", "getting", "feeling", "settling"):
+    if prev == "is" and i > 1 and tokens[i - 2].low == "how" and tokens[i].base not in PLACES and nxt in ("doing", "getting", "feeling", "settling"):
         score += 3  # "how is ngozi doing"
     if prev in ("up", "collect", "fetch") and nxt in ("from", "at") and after in PICKUP_PLACES:
         score += 3  # "pick up kemi from school"
+    if prev in ("meeting", "meet", "seeing", "see") and nxt == "for" and after in MEALS:
+        score += 3  # "I'm meeting Bongani for coffee"
     if prev in ("has", "have", "had", "did") and (i < 2 or tokens[i - 2].low in OPENERS or tokens[i - 2].low in (
             "what", "when", "where", "why", "how", "who")) and nxt in PARTICIPLES:
         score += 3  # "Has Fern booked the holiday yet?"
@@ -155,14 +160,37 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
     return score
 
 
+SHOWS = frozenset("playing play concert gig tour touring band album song songs tickets arena live".split())
+
+
+def _family(tokens: list[Token], i: int, names: NameList) -> bool:
+    """A surname in the plural after "the", no English word and no show being watched."""
+    low = tokens[i].low
+    if not (low.endswith("s") and len(low) > 4 and low[:-1] in names.last) or low in english_words() \
+            or low[:-1] in english_words() or low[:-1] in common_words():
+        return False
+    if i > 1 and tokens[i - 2].low in ("watch", "watching", "play", "playing", "episode", "of", "like", "love"):
+        return False  # "watch the simpsons"
+    if any(t.low in SHOWS for t in tokens):
+        return False  # "the jacksons are playing at the arena": a band
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    return nxt in ("", "are", "were", "have", "had", "will", "next", "tonight", "tomorrow", "for", "at", "and") \
+        or not tokens[i + 1].is_alnum
+
+
 def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: list[bool],
                  is_name: list[bool]) -> None:
     """Mark in `is_name` the words whose look and slots together pass the threshold."""
     for i, tok in enumerate(tokens):
-        if is_name[i] or blocked[i] or not tok.is_word or (len(tok.text) > 1 and tok.text.isupper()):
+        if is_name[i] or not tok.is_word or (len(tok.text) > 1 and tok.text.isupper()):
             continue
         base = tok.base
         prev = tokens[i - 1].low if i > 0 else ""
+        if prev == "the" and _family(tokens, i, names):
+            is_name[i] = True  # "a thank you note to the hendersons" ("the" alone blocks names elsewhere)
+            continue
+        if blocked[i]:
+            continue
         if base in _VETO or base in countries() or prev in _NOT_AFTER or len(base) < 2:
             continue
         if base in MONTHS_AND_DAYS and prev not in KIN_TITLES:
