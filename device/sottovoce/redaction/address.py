@@ -255,6 +255,13 @@ def _house_number_end(tokens: list[Token], run: DigitRun) -> int:
     return j
 
 
+# Words that may end a spoken line after an address without being its town.
+NOT_TOWN = frozenset("""
+now today tomorrow tonight thanks thank cheers please mate love sorry actually instead anymore again too
+though then yesterday soon later asap
+""".split())
+
+
 def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> tuple[list[Span], list[Span]]:
     """(address spans, zip spans right after an address)."""
     found: list[tuple[int, int]] = []
@@ -330,5 +337,10 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
             j += 1
             if town:
                 last = j
+        rest = tokens[end:]
+        if not written and last == end and 1 <= len(rest) <= 2 and all(
+                t.is_word and t.low not in FUNCTION_WORDS and t.low not in NOT_TOWN and not _numberish(t.low)
+                for t in rest):
+            last = len(tokens)  # spoken "i live at fourteen te awa road hamilton": the town ends the line
         addresses.append(Span(tokens[start].start, tokens[last - 1].end, "ADDRESS", 3))
     return addresses, zips

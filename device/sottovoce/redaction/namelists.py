@@ -185,6 +185,7 @@ DICTIONARY = Path("/usr/share/dict/words")
 # British household words the American list lacks ("the carer rota is on the fridge").
 BRITISH_WORDS = frozenset("""
 rota rotas carer carers childminder childminders payslip tannoy satnav flatmate flatmates housemate housemates
+grandkid grandkids
 """.split())
 
 

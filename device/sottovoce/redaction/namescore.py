@@ -47,7 +47,8 @@ dancing school nursery work shift cold fever temperature flu chickenpox covid ap
 playdate sleepover party club tuition choir scouts brownies cubs
 """.split())
 # Clause openers: a word right after one is the clause's subject.
-OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", ".", ",", "!", "?", ";"))
+OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", "unless", "sure", "whether",
+                     ".", ",", "!", "?", ";"))
 # Visiting and checking on someone: "drop in on holly", "check on gran", "pop round to X".
 VISITS = tuple(tuple(p.split()) for p in (
     "drop in on", "pop in on", "look in on", "check in on", "check on", "call in on", "call on", "pop round to",
@@ -70,6 +71,9 @@ mum mom dad mother father teacher teachers friend friends school class nursery b
 medicine inhaler lunchbox lunch shoes coat kit uniform bike room cot dentist doctor appointment
 """.split())
 PICKUP_PLACES = frozenset("school nursery practice training club work swimming football ballet college daycare".split())
+ASKED = frozenset("can could may should".split())
+ASKED_FOR = frozenset("have come go stay sleep join borrow bring watch".split())
+GROUP_PEOPLE = frozenset("twins triplets kids children boys girls grandkids grandchildren".split())
 MEALS = frozenset("coffee lunch dinner drinks breakfast brunch tea a".split())
 PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
 PARTICIPLES = frozenset("""
@@ -137,6 +141,14 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
         score += 3  # "how is ngozi doing"
     if prev in ("up", "collect", "fetch") and nxt in ("from", "at") and after in PICKUP_PLACES:
         score += 3  # "pick up kemi from school"
+    if prev in ASKED and (i < 2 or tokens[i - 2].low in OPENERS) and nxt in ASKED_FOR:
+        score += 3  # "can hope have a sleepover", "could tayo stay over"
+    if prev in ("is", "was") and nxt == "still" and (after in PERSON_STATES or after.endswith("ing")):
+        score += 3  # "is faith still coming to dinner"
+    if prev in GROUP_PEOPLE and i > 1 and tokens[i - 2].low in ("the", "my", "our") and nxt in ("and", ","):
+        score += 3  # "the twins dolly and daisy"
+    if nxt == "at" and prev in ("to", "for", "cc", "email") and any(t.low == "dot" for t in tokens[i + 2:i + 10]):
+        score += 3  # "forward the booking to chidi at chidi dot eze at yahoo dot com"
     if prev in ("meeting", "meet", "seeing", "see") and nxt == "for" and after in MEALS:
         score += 3  # "I'm meeting Bongani for coffee"
     if prev in ("has", "have", "had", "did") and (i < 2 or tokens[i - 2].low in OPENERS or tokens[i - 2].low in (
