@@ -38,6 +38,9 @@ CAUGHT = [
     ("can ruby come to the cinema", "can <NAME> come to the cinema"),
     ("is amber still sleeping", "is <NAME> still sleeping"),
     ("my grandkids lily and rose are here", "my grandkids <NAME> and <NAME> are here"),
+    ("Add Saoirse's sports day to the calendar.", "Add <NAME>'s sports day to the calendar."),
+    ("feed tomasz at five", "feed <NAME> at five"),
+    ("the teacher says chidera has nits", "the teacher says <NAME> has nits"),
 ]
 
 KEPT = [
@@ -69,6 +72,9 @@ KEPT = [
     "can sonos play music in the kitchen",
     "is it still raining",
     "my grandkids and their friends are here",
+    "Add Friday's match to the calendar.",
+    "feed the fish at five",
+    "the teacher says it has nits",
 ]
 
 

@@ -86,6 +86,8 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
     for i in range(n - 1):
+        if tokens[i + 1].low == "law" and tokens[i].low == "in":
+            blocked[i + 1] = True  # "my brother in law joe"
         if tokens[i].low in ("storm", "hurricane", "typhoon", "cyclone"):
             blocked[i] = True  # "Storm Ciara has caused flooding": the storm and its name
     block_media_titles(tokens, names, written, blocked)
@@ -242,6 +244,9 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 continue
             if base in _NAME_LIKE_FUNCTION_WORDS and i + 1 < n and tokens[i + 1].is_word and not is_name[i + 1]:
                 continue  # "Precious Dlamini will pick up": the verb
+            if base in _NAME_LIKE_FUNCTION_WORDS and (i == 0 or tokens[i - 1].low in ".!?") and i + 2 < n \
+                    and tokens[i + 2].low in ("be", "have", "come", "go", "get", "stay", "need", "want", "like"):
+                continue  # "Will Hope be at the party?": the auxiliary asking about her
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
             if not left and base in SIGN_OFFS:
                 continue  # "love beata": the sign-off, not a surname

@@ -13,7 +13,7 @@ everyday sense in that place ("the bill", "may i", "summer sale") are vetoed bef
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import DETERMINERS, HOLIDAYS, PERSON_STATES, PLACES, TITLES
+from sottovoce.redaction.namecues import DETERMINERS, HOLIDAYS, NOT_AFTER_POSSESSIVE, PERSON_STATES, PLACES, TITLES
 from sottovoce.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList,
                                            common_words, countries, english_words, proper_nouns)
 from sottovoce.redaction.nameslots import foreign
@@ -44,11 +44,12 @@ ENGAGEMENTS = frozenset("""
 practice ballet appointment lesson lessons class classes training rehearsal homework exam exams test match
 swimming football rugby cricket netball tennis piano violin guitar drums karate judo gymnastics dance
 dancing school nursery work shift cold fever temperature flu chickenpox covid appointment
-playdate sleepover party club tuition choir scouts brownies cubs
+playdate sleepover party club tuition choir scouts brownies cubs nits rash cough earache measles tonsillitis
+conjunctivitis sickness
 """.split())
 # Clause openers: a word right after one is the clause's subject.
 OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", "unless", "sure", "whether",
-                     ".", ",", "!", "?", ";"))
+                     "says", "said", "thinks", "reckons", ".", ",", "!", "?", ";"))
 # Visiting and checking on someone: "drop in on holly", "check on gran", "pop round to X".
 VISITS = tuple(tuple(p.split()) for p in (
     "drop in on", "pop in on", "look in on", "check in on", "check on", "call in on", "call on", "pop round to",
@@ -67,13 +68,14 @@ PAST = frozenset("""
 forgot lost left took ate broke brought wore made hurt cut found missed drank spilled spilt fell got went came
 """.split())
 KIN_THINGS = frozenset("""
-mum mom dad mother father teacher teachers friend friends school class nursery birthday party bedtime homework
+parents parent parents' mum mom dad mother father teacher teachers friend friends school class nursery birthday party bedtime homework
 medicine inhaler lunchbox lunch shoes coat kit uniform bike room cot dentist doctor appointment
 """.split())
 PICKUP_PLACES = frozenset("school nursery practice training club work swimming football ballet college daycare".split())
 ASKED = frozenset("can could may should".split())
 ASKED_FOR = frozenset("have come go stay sleep join borrow bring watch".split())
 GROUP_PEOPLE = frozenset("twins triplets kids children boys girls grandkids grandchildren".split())
+CARE_VERBS = frozenset("wake feed bath bathe dress settle cuddle hug kiss collect fetch".split())
 MEALS = frozenset("coffee lunch dinner drinks breakfast brunch tea a".split())
 PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
 PARTICIPLES = frozenset("""
@@ -107,13 +109,17 @@ def _opens(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].low in OPENERS
 
 
-def slots(tokens: list[Token], i: int, names: NameList) -> float:
+def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
+          is_name: list[bool] | None = None) -> float:
     """The person slots word i fills, each worth 1 to 3."""
     n = len(tokens)
+    is_name = is_name or [False] * n
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[i + 1].low if i + 1 < n else ""
     after = tokens[i + 2].low if i + 2 < n else ""
     score = 0.0
+    if prev in ("law", "-law") and i > 1 and tokens[i - 2].low in ("in", "-"):
+        prev = "aunt"  # "my sister in law bernie": a kin title like any other
     if prev in KIN_TITLES or (prev in ROLES and i > 1 and tokens[i - 2].low in OWNERS):
         score += 3  # "tell grandpa ken", "my neighbour norm"
     if prev in ("is", "was") and (i + 1 == n or not tokens[i + 1].is_alnum) and any(
@@ -163,9 +169,14 @@ def slots(tokens: list[Token], i: int, names: NameList) -> float:
         score += 3  # "add bill to the family group chat"
     for j in (i - 2, i + 2):
         if 0 <= j < n and tokens[(i + j) // 2].low in ("or", "and") and tokens[j].is_word \
-                and tokens[j].base not in _VETO and names.is_listed(tokens[j].base) and tokens[j].base in names.first:
-            score += 1  # "joy or hunter"
+                and tokens[j].base not in _VETO and (is_name[j] or tokens[j].base in names.first):
+            score += 2 if is_name[j] else 1  # "joy or hunter", "Sana and Tomás are coming"
             break
+    if written and tokens[i].low != tokens[i].base and tokens[i].text[0].isupper() and prev not in OPENERS \
+            and i > 0 and nxt not in NOT_AFTER_POSSESSIVE:
+        score += 2  # "Put Eilidh's parents' evening in the diary"
+    if prev in CARE_VERBS and (i + 1 == n or nxt in ("at", "up", "before", "after", "now", "please", "and")):
+        score += 3  # "wake hattie at seven", "bath oskar before bed"
     line = {t.low for t in tokens}
     if score and line & PEOPLE_WORDS:
         score += 1  # "who is on the carer rota today ...", "X ... her"
@@ -212,6 +223,6 @@ def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: l
                     (prev in KIN_TITLES or prev in ROLES) and i + 1 < len(tokens) and tokens[i + 1].low in ACTS):
             continue  # an everyday word, spoken, unless titled and doing something ("my neighbour norm has")
         mid = i > 0 and prev not in (".", "!", "?", ":", '"')
-        s = slots(tokens, i, names)
+        s = slots(tokens, i, names, written, is_name)
         if s and look(tok, names, written, mid) + s >= THRESHOLD:
             is_name[i] = True
