@@ -49,12 +49,13 @@ conjunctivitis sickness
 """.split())
 # Clause openers: a word right after one is the clause's subject.
 OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", "unless", "sure", "whether",
-                     "says", "said", "thinks", "reckons", ".", ",", "!", "?", ";"))
+                     "says", "said", "thinks", "reckons", "think", "reckon", "guess", "bet", ".", ",", "!", "?", ";"))
 # Visiting and checking on someone: "drop in on holly", "check on gran", "pop round to X".
 VISITS = tuple(tuple(p.split()) for p in (
     "drop in on", "pop in on", "look in on", "check in on", "check on", "call in on", "call on", "pop round to",
     "go round to", "stay with", "staying with", "sit with", "new contact", "add contact", "contact",
-    "contact card for", "number for", "birthday card for", "happy birthday", "happy anniversary"))
+    "contact card for", "number for", "birthday card for", "happy birthday", "happy anniversary", "picking up",
+    "pick up", "collecting", "dropping off", "drop off"))
 _AFTER_VISIT = frozenset("today tomorrow tonight later number on at this next after before and when please love".split())
 GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversation invite".split())
 OWNERS = frozenset("my our your his her their".split())  # not "the carer rota"
@@ -134,6 +135,8 @@ def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
         if nxt in ("is", "was") and (after in PERSON_STATES or after == "off" or (
                 after.endswith("ing") and after not in ("raining", "snowing", "working", "running", "showing"))):
             score += 2  # "that tobi is off sick", "Esperanza is bringing dessert"
+    if _opens(tokens, i) and nxt in PAST and after in ("the", "my", "our", "your", "his", "her", "their", "all"):
+        score += 2  # "i think nkem took the charger"
     if _opens(tokens, i) and nxt in MODALS and after in MODAL_DEEDS:
         score += 2  # "Kwabena won't be in today", "tunde can come too"
     if _opens(tokens, i) and nxt and (nxt.endswith("ed") or nxt in PAST or nxt in ("needs", "wants", "has")) \
@@ -214,8 +217,9 @@ def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: l
             continue
         if blocked[i]:
             continue
-        if base in _VETO or base in countries() or prev in _NOT_AFTER or len(base) < 2:
-            continue
+        if base in _VETO or base in countries() or prev in _NOT_AFTER or len(base) < 2 \
+                or not any(c in "aeiouy" for c in base):
+            continue  # (no vowel: a spoken acronym, "pick up kfc at six")
         if base in MONTHS_AND_DAYS and prev not in KIN_TITLES:
             continue  # "march third", but "Auntie May"
         if base in english_words() and base not in proper_nouns() and not names.is_listed(base) \
