@@ -77,6 +77,11 @@ ASKED = frozenset("can could may should".split())
 ASKED_FOR = frozenset("have come go stay sleep join borrow bring watch".split())
 GROUP_PEOPLE = frozenset("twins triplets kids children boys girls grandkids grandchildren".split())
 CARE_VERBS = frozenset("wake feed bath bathe dress settle cuddle hug kiss collect fetch".split())
+SEASONS = frozenset("summer autumn winter spring fall".split())
+PERSON_ING = frozenset("""
+feeling working sleeping coming going staying driving bringing cooking picking visiting getting studying
+waiting leaving arriving napping resting revising babysitting
+""".split())
 MEALS = frozenset("coffee lunch dinner drinks breakfast brunch tea a".split())
 PEOPLE_WORDS = frozenset("who whose he she his her him hers they rota carer carers".split())
 PARTICIPLES = frozenset("""
@@ -132,9 +137,11 @@ def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
             score += 3  # "dev has football practice", "norm has the spare key"
         if nxt == "from" and after in ("the", "my", "our") and i + 3 < n and tokens[i + 3].low in ORGS:
             score += 3  # "precious from the agency is covering"
-        if nxt in ("is", "was") and (after in PERSON_STATES or after == "off" or (
+        if nxt in ("is", "was") and tokens[i].base not in SEASONS and (after in PERSON_STATES or after == "off" or (
                 after.endswith("ing") and after not in ("raining", "snowing", "working", "running", "showing"))):
             score += 2  # "that tobi is off sick", "Esperanza is bringing dessert"
+            if i == 0 and (after in PERSON_STATES or after in PERSON_ING):
+                score += 1  # the very first word, so no "the" was dropped: "bill is at the door"
     if _opens(tokens, i) and nxt in PAST and after in ("the", "my", "our", "your", "his", "her", "their", "all"):
         score += 2  # "i think nkem took the charger"
     if _opens(tokens, i) and nxt in MODALS and after in MODAL_DEEDS:
