@@ -19,6 +19,7 @@ from sottovoce.redaction.namecues import (
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
 from sottovoce.redaction.namescore import scored_names
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
+from sottovoce.redaction.namecontexts import block_thing_contexts
 from sottovoce.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.redaction.namethings import block_things
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
@@ -95,6 +96,7 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     block_things(tokens, names, written, blocked)
     block_teams(tokens, names, written, blocked)
     block_food(tokens, names, written, blocked)
+    block_thing_contexts(tokens, names, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
                                 or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
