@@ -56,6 +56,7 @@ kimchi bibimbap pho ramen sushi tacos moussaka paella risotto gnocchi tagine sha
 bunny chow nyama choma sukuma mandazi pilau githeri matoke kenkey banku waakye kelewele moi puff chin
 akara ogbono efo amala eba pounded yam boerewors koeksisters pavlova lamingtons anzac vegemite poutine
 tourtiere colcannon boxty coddle rendang laksa satay nasi lemak dosa idli vada upma paratha paneer tikka
+halloumi feta tofu tempeh seitan chai pierogi pierogies gyoza ghee atta masala tzatziki hummus falafel
 """.split())
 
 

@@ -30,7 +30,12 @@ SECOND_OBJECTS = frozenset("a an the some his her their our my me him them us".s
 # "what does X mean", "how do you spell X": the word itself is talked about.
 WORD_TALK = frozenset("define translate meaning definition synonym".split())
 SPELL = frozenset("spell spelled spelt pronounce pronounced".split())  # not a listed name: "how do you spell niamh"
-MEAN_VERBS = frozenset("mean means meant stand taste cost weigh rhyme".split())
+# "what does craic mean", "what time does tim hortons open": asked of a word or a shop, not a person.
+MEAN_VERBS = frozenset("mean means meant stand taste cost weigh rhyme open close shut deliver serve sell stock"
+                       .split())
+# "a cup of masala chai", "a bowl of pozole": what is served.
+SERVINGS = frozenset("cup cups glass glasses bowl bowls slice slices plate plates pot mug mugs bottle bottles tin jar"
+                     " jars packet packets portion portions serving servings bag bags loaf loaves kilo pound".split())
 # Buying, prices and opening hours: "at X", "from X" name a shop.
 COMMERCE = frozenset("""
 buy bought price prices cost costs much cheap cheaper open opens opening close closes closing hours menu
@@ -52,7 +57,7 @@ head point beach bay island islands lake loch river national park forest reserve
 # Lowercase links inside a hyphenated place: "Weston-super-Mare", "Stratford-upon-Avon".
 PLACE_LINKS = frozenset("super upon on under in by sur sous en le la de del di les lez am".split())
 MEDIA_LEADS = frozenset("play watch read stream queue called titled song album film movie book show sing".split())
-QUOTES = frozenset(('"', "“", "”"))
+QUOTES = frozenset(('"', "“", "”", "‘", "’"))
 
 
 def calendar_form(low: str) -> bool:
@@ -80,11 +85,14 @@ def block_thing_contexts(tokens: list[Token], names: NameList, written: bool, bl
             _run(tokens, j, blocked)  # "how do you spell craic", "the meaning of hygge"
         elif low in MEAN_VERBS and k > 1:
             j = k - 1
-            while j >= 0 and k - j <= 3 and tokens[j].is_word and lows[j] not in FUNCTION_WORDS:
+            while j >= 0 and k - j <= 5 and (tokens[j].is_word and lows[j] not in FUNCTION_WORDS
+                                             or lows[j] in QUOTES or lows[j] == "'"):
                 j -= 1
             if j >= 0 and lows[j] in ("does", "do", "did") and j < k - 1:
                 for m in range(j + 1, k):
                     blocked[m] = True  # "what does craic mean", not "can jack stand up"
+        elif low == "of" and k > 0 and lows[k - 1] in SERVINGS:
+            _run(tokens, k + 1, blocked, stop_possessive=True)  # "a proper cup of masala chai"
         elif low in PLACE_PREPS and k > 0 and any(w in PLACE_TALK for w in lows[max(0, k - 5):k]):
             _run(tokens, k + 1, blocked, stop_possessive=True)  # "the forecast for Clonakilty", "the ferry leave for waiheke"
         elif (low == "at" and k > 0 and line & COMMERCE) or (low == "from" and k > 0 and lows[k - 1] in BUYING):

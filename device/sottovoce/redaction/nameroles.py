@@ -280,6 +280,12 @@ def _subject(tokens: list[Token], j: int, names: NameList, written: bool, blocke
         return  # "what does bill mean", "the password is case sensitive" (but "is amber awake")
     if need_verb and not (k < n and tokens[k].is_word and tokens[k].base not in _NEVER):
         return
+    if need_verb and weak and not written and k < n and tokens[k].low not in PERSON_STATES | DOING | WHEREABOUTS \
+            and not tokens[k].low.endswith("ing") and all(foreign(tokens[m], names) for m in range(j, k)) \
+            and not any(names.is_listed(tokens[m].base) for m in range(j, k)):
+        return  # looks alone: "is pairc ui chaoimh sold out" names a ground (but "is kwame coming")
+    if need_verb and weak and any(t.low in THING_STATES for t in tokens[k:k + 3]):
+        return  # "Is Páirc Uí Chaoimh sold out", "Is Kyoto worth a visit"
     _mark(is_name, blocked, j, k)
 
 
@@ -294,6 +300,11 @@ def _strong(tok: Token, names: NameList, written: bool) -> bool:
     return names.is_listed(base) or unheard(tok, names)
 
 
+# What is said of places and events, not people: "Is Páirc Uí Chaoimh sold out".
+THING_STATES = frozenset("""
+sold open closed shut worth flooded busy packed full cancelled postponed nice far safe expensive cheap beautiful
+crowded pretty warm sunny rainy
+""".split())
 # What follows a person at the start of a sentence: "X is picking up", "X's birthday", "X needs".
 DOING = frozenset("""
 coming going picking bringing staying driving sleeping leaving visiting cooking arriving working getting
