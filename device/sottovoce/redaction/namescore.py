@@ -24,7 +24,8 @@ __all__ = ["scored_names", "look", "slots"]
 
 THRESHOLD = 3.5
 _VETO = (FUNCTION_WORDS | FAMILY | NOT_CONTACTS | ASSISTANTS | BRANDS | HOLIDAYS | TITLES | frozenset(DIGIT_WORDS)
-         | frozenset(COMPOUND_WORDS) | frozenset(ORDINAL_WORDS)) - frozenset(("will", "may", "mark", "bill", "pat"))
+         | frozenset(COMPOUND_WORDS) | frozenset(ORDINAL_WORDS)
+         | frozenset("he she him hers they them we us everyone someone nobody who".split())) - frozenset(("will", "may", "mark", "bill", "pat"))
 # Titles that go with a first name even when it is also a month ("Auntie May", "grandpa ken").
 KIN_TITLES = frozenset("uncle aunt auntie aunty grandma grandpa granny grandad granddad nana gran nan cousin".split())
 # People who come into a home by their role: "my neighbour norm", "the carer today is blessing".
@@ -45,7 +46,8 @@ practice ballet appointment lesson lessons class classes training rehearsal home
 swimming football rugby cricket netball tennis piano violin guitar drums karate judo gymnastics dance
 dancing school nursery work shift cold fever temperature flu chickenpox covid appointment
 playdate sleepover party club tuition choir scouts brownies cubs nits rash cough earache measles tonsillitis
-conjunctivitis sickness
+conjunctivitis sickness hockey basketball baseball soccer softball volleyball badminton squash lacrosse hurling
+camogie footy cheer cheerleading orchestra band drama chess coding robotics swim gym athletics archery fencing
 """.split())
 # Clause openers: a word right after one is the clause's subject.
 OPENERS = frozenset(("that", "and", "but", "so", "because", "if", "when", "while", "until", "unless", "sure", "whether",
@@ -57,7 +59,8 @@ VISITS = tuple(tuple(p.split()) for p in (
     "contact card for", "number for", "birthday card for", "happy birthday", "happy anniversary", "picking up",
     "pick up", "collecting", "dropping off", "drop off"))
 _AFTER_VISIT = frozenset("today tomorrow tonight later number on at this next after before and when please love".split())
-GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversation invite".split())
+GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversation invite guest guests invites"
+                   .split())
 OWNERS = frozenset("my our your his her their".split())  # not "the carer rota"
 _NOT_AFTER = DETERMINERS - frozenset(("that",))  # "text X that tobi is off sick": "that" opens a clause
 ACTS = frozenset("has had is was will said says can can't won't wants needs left came".split())
@@ -77,6 +80,9 @@ ASKED = frozenset("can could may should".split())
 ASKED_FOR = frozenset("have come go stay sleep join borrow bring watch".split())
 GROUP_PEOPLE = frozenset("twins triplets kids children boys girls grandkids grandchildren".split())
 CARE_VERBS = frozenset("wake feed bath bathe dress settle cuddle hug kiss collect fetch".split())
+LIFTS = frozenset("lift ride ticket permission note kit packed".split())
+RINGERS = frozenset("ring call phone text message facetime".split())
+SPOUSES = frozenset("wife husband partner kids children son daughter girlfriend boyfriend mum mom dad".split())
 SEASONS = frozenset("summer autumn winter spring fall".split())
 PERSON_ING = frozenset("""
 feeling working sleeping coming going staying driving bringing cooking picking visiting getting studying
@@ -185,6 +191,25 @@ def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
     if written and tokens[i].low != tokens[i].base and tokens[i].text[0].isupper() and prev not in OPENERS \
             and i > 0 and nxt not in NOT_AFTER_POSSESSIVE:
         score += 2  # "Put Eilidh's parents' evening in the diary"
+    if prev in ("does", "did", "do") and nxt in ("have", "need", "want", "owe") and (
+            after in ENGAGEMENTS or (after in ("a", "an") and i + 3 < n and tokens[i + 3].low in LIFTS)):
+        score += 3  # "what time does jack have basketball", "does sunny need a lift"
+    if nxt in ("owes", "owed") and after in ("me", "us", "you", "him", "her", "them"):
+        score += 3  # "Sunny owes me $20"
+    if prev in ("broadcast", "announce", "tell", "remind", "ask") and nxt in ("you", "your", "you're"):
+        score += 3  # "broadcast dev you need to leave"
+    if prev in ("tell", "remind", "ask", "text", "message") and nxt in ("his", "her") and i + 2 < n:
+        score += 3  # "tell chase his mom is outside"
+    if prev in RINGERS and (i + 1 == n or nxt in ("and", "to", "about", "back", "now", "please")) \
+            and any(t.low in ("him", "her", "he", "she", "his") for t in tokens[i + 1:i + 6]):
+        score += 3  # "ring paddy and tell him the match is off"
+    if prev in ("our", "my") and i > 1 and tokens[i - 2].low in RINGERS and i + 1 == n \
+            and tokens[i].base in names.first:
+        score += 3  # "ring our heather"
+    if nxt in ("was", "is") and after == "born" and (i < 2 or tokens[i - 1].low in OPENERS):
+        score += 3  # "Eli was born on 10/14/2012", "summer was born on june twelfth"
+    if nxt == "and" and after in ("his", "her") and i + 3 < n and tokens[i + 3].low in SPOUSES:
+        score += 3  # "robin and his wife jo are coming"
     if prev in CARE_VERBS and (i + 1 == n or nxt in ("at", "up", "before", "after", "now", "please", "and")):
         score += 3  # "wake hattie at seven", "bath oskar before bed"
     line = {t.low for t in tokens}
@@ -211,6 +236,13 @@ def _family(tokens: list[Token], i: int, names: NameList) -> bool:
         or not tokens[i + 1].is_alnum
 
 
+def _paired_month(tokens: list[Token], i: int, names: NameList, is_name: list[bool]) -> bool:
+    """ "text may and april to say thanks": a month-name paired with a person after a contact verb."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    return i > 2 and tokens[i].base in names.first and tokens[i - 1].low == "and" and is_name[i - 2] \
+        and tokens[i - 3].low in RINGERS and (nxt in ("", "to", "that", "about") or not tokens[i + 1].is_alnum)
+
+
 def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: list[bool],
                  is_name: list[bool]) -> None:
     """Mark in `is_name` the words whose look and slots together pass the threshold."""
@@ -227,11 +259,13 @@ def scored_names(tokens: list[Token], names: NameList, written: bool, blocked: l
         if base in _VETO or base in countries() or prev in _NOT_AFTER or len(base) < 2 \
                 or not any(c in "aeiouy" for c in base):
             continue  # (no vowel: a spoken acronym, "pick up kfc at six")
-        if base in MONTHS_AND_DAYS and prev not in KIN_TITLES:
+        if base in MONTHS_AND_DAYS and prev not in KIN_TITLES and not _paired_month(tokens, i, names, is_name):
             continue  # "march third", but "Auntie May"
         if base in english_words() and base not in proper_nouns() and not names.is_listed(base) \
                 and not (written and tok.text[0].isupper()) and not (
                     (prev in KIN_TITLES or prev in ROLES) and i + 1 < len(tokens) and tokens[i + 1].low in ACTS):
+            if slots(tokens, i, names, written, is_name) >= 4:
+                is_name[i] = True  # two signs, no look needed: "ring paddy and tell him ..."
             continue  # an everyday word, spoken, unless titled and doing something ("my neighbour norm has")
         mid = i > 0 and prev not in (".", "!", "?", ":", '"')
         s = slots(tokens, i, names, written, is_name)
