@@ -48,6 +48,7 @@ sunrise sunset water surf swell frost fog flights flight ferry ferries train tra
 tram coach boat plane depart departs departure departures directions miles kilometres kilometers traffic
 """.split())
 BUYING = frozenset("buy bought order ordered ordering delivery deliver takeaway".split())
+SENDERS = frozenset("send email text forward give pass share whatsapp message".split())  # "... to oluwaseun"
 PLACE_PREPS = frozenset("for at in to on near around from".split())
 # Nouns that end a place's name and are seldom a surname in these places: "Arthur's Seat".
 PLACE_HEADS = frozenset("""
@@ -93,7 +94,7 @@ def block_thing_contexts(tokens: list[Token], names: NameList, written: bool, bl
                     blocked[m] = True  # "what does craic mean", not "can jack stand up"
         elif low == "of" and k > 0 and lows[k - 1] in SERVINGS:
             _run(tokens, k + 1, blocked, stop_possessive=True)  # "a proper cup of masala chai"
-        elif low in PLACE_PREPS and k > 0 and any(w in PLACE_TALK for w in lows[max(0, k - 5):k]):
+        elif low in PLACE_PREPS and k > 0 and lows[0] not in SENDERS and any(w in PLACE_TALK for w in lows[max(0, k - 5):k]):
             _run(tokens, k + 1, blocked, stop_possessive=True)  # "the forecast for Clonakilty", "the ferry leave for waiheke"
         elif (low == "at" and k > 0 and line & COMMERCE) or (low == "from" and k > 0 and lows[k - 1] in BUYING):
             _run(tokens, k + 1, blocked, limit=3)  # "a double double at tim hortons"

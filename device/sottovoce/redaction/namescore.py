@@ -58,6 +58,9 @@ VISITS = tuple(tuple(p.split()) for p in (
     "go round to", "stay with", "staying with", "sit with", "new contact", "add contact", "contact",
     "contact card for", "number for", "birthday card for", "happy birthday", "happy anniversary", "picking up",
     "pick up", "collecting", "dropping off", "drop off"))
+_VISITS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _v in VISITS:
+    _VISITS_BY_LAST.setdefault(_v[-1], []).append(_v)
 _AFTER_VISIT = frozenset("today tomorrow tonight later number on at this next after before and when please love".split())
 GROUPS = frozenset("group chat chats thread call rota contacts whatsapp conversation invite guest guests invites"
                    .split())
@@ -80,6 +83,11 @@ ASKED = frozenset("can could may should".split())
 ASKED_FOR = frozenset("have come go stay sleep join borrow bring watch".split())
 GROUP_PEOPLE = frozenset("twins triplets kids children boys girls grandkids grandchildren".split())
 CARE_VERBS = frozenset("wake feed bath bathe dress settle cuddle hug kiss collect fetch".split())
+SENDERS = frozenset("send email text forward whatsapp message".split())
+APPS = frozenset("""
+onedrive dropbox icloud gdrive kindle spotify sonos whatsapp signal telegram slack outlook gmail printer tv
+chromecast firestick roku airplay bluetooth evernote notion trello todoist onenote pinterest instagram
+""".split())
 LIFTS = frozenset("lift ride ticket permission note kit packed".split())
 RINGERS = frozenset("ring call phone text message facetime".split())
 SPOUSES = frozenset("wife husband partner kids children son daughter girlfriend boyfriend mum mom dad".split())
@@ -178,7 +186,8 @@ def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
         score += 3  # "Has Fern booked the holiday yet?"
     if prev in ("text", "tell", "message", "remind", "email", "ask") and nxt in ("that", "about") and i + 2 < n:
         score += 3  # "text chase that practice is cancelled"
-    if any(_phrase_before(tokens, i, p) for p in VISITS) and (i + 1 == n or nxt in _AFTER_VISIT
+    visits = _VISITS_BY_LAST.get(tokens[i - 1].low, ()) if i else ()
+    if any(_phrase_before(tokens, i, p) for p in visits) and (i + 1 == n or nxt in _AFTER_VISIT
                                                               or not tokens[i + 1].is_alnum):
         score += 3  # "drop in on holly", "new contact lerato number ..."
     if prev == "add" and nxt == "to" and any(t.low in GROUPS for t in tokens[i + 2:i + 6]):
@@ -210,6 +219,12 @@ def slots(tokens: list[Token], i: int, names: NameList, written: bool = False,
         score += 3  # "Eli was born on 10/14/2012", "summer was born on june twelfth"
     if nxt == "and" and after in ("his", "her") and i + 3 < n and tokens[i + 3].low in SPOUSES:
         score += 3  # "robin and his wife jo are coming"
+    if prev == "to" and tokens[0].low in SENDERS and (i + 1 == n or not tokens[i + 1].is_alnum) \
+            and not any(t.low in ("it", "them", "this", "that") for t in tokens[1:3]) \
+            and tokens[i].base not in APPS:
+        score += 3  # "send the train times to oluwaseun" (not "send it to print")
+    if prev == "where" and nxt in ("lives", "works", "stays", "studies", "lived", "worked"):
+        score += 3  # "what's the weather like where dmitri lives"
     if prev in CARE_VERBS and (i + 1 == n or nxt in ("at", "up", "before", "after", "now", "please", "and")):
         score += 3  # "wake hattie at seven", "bath oskar before bed"
     line = {t.low for t in tokens}
