@@ -86,6 +86,8 @@ wendy's wendys subway chipotle doordash grubhub instacart youtube hulu disney ro
 primark argos currys halfords nandos nando's uniqlo
 whatsapp telegram signal slack zoom skype messenger instagram facebook tiktok snapchat discord gmail outlook
 wifi bluetooth hotspot ipad iphone xbox playstation airpods kindle chromecast firestick roomba smartwatch
+deliveroo justeat ubereats bolt freenow gett ola didi grab careem rappi glovo swiggy zomato foodpanda wolt
+hortons greggs pret costa wetherspoons dishoom wagamama penneys dunnes applegreen maxol
 """.split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
 NOT_CONTACTS = frozenset("""

@@ -118,7 +118,8 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             if k + 1 < n and tokens[k + 1].low in GROUP_NOUNS:
                 for m in range(j, k + 1, 2):
                     is_name[m] = True  # "the Nakamura family"
-        if low == "for" and _strong(first, names, written) and first.base not in AMBIGUOUS and (
+        if low == "for" and _strong(first, names, written) and first.base not in AMBIGUOUS \
+                and (names.is_listed(first.base) or _for_someone(tokens, i)) and (
                 j + 1 == n or not tokens[j + 1].is_alnum or tokens[j + 1].low in FUNCTION_WORDS):
             _mark(is_name, blocked, j, j + 1)  # "play a lullaby for aanya", "Date of birth for Aiyana is ..."
         if (i == 0 or tokens[i - 1].low in (".", "!", "?")) and _starts_clause(tokens, i, names, written):
@@ -175,6 +176,21 @@ took ate had lost left forgot broke brought wore made did hurt cut found missed 
 _PHRASES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _p in PERSON_PHRASES:
     _PHRASES_BY_LAST.setdefault(_p[-1], []).append(_p)
+
+
+# Things made, kept or said for someone: "a lullaby for aanya", "date of birth for Aiyana", "a message for
+# oluwaseun". Tickets, deals and parking "for" an unknown word are for an event or a place.
+FOR_SOMEONE = frozenset("""
+lullaby story song gift present card cake surprise treat flowers party birth birthday message note reminder
+appointment booking reservation table room bed lunch dinner breakfast tea snack bottle medicine nappy nappies
+clothes outfit costume kit uniform pickup collection lift ride bath bedtime ready something thanks
+number passport phone email address details contact licence license visa prescription vaccine jab form
+permission consent application
+""".split())
+
+
+def _for_someone(tokens: list[Token], i: int) -> bool:
+    return any(t.low in FOR_SOMEONE for t in tokens[max(0, i - 4):i])
 
 
 def _person_phrase(tokens: list[Token], j: int) -> bool:

@@ -36,6 +36,8 @@ def unheard(tok: Token, names: NameList) -> bool:
     return foreign(tok, names) and tok.base not in proper_nouns()
 
 
+_INTROS = (("it's",), ("this", "is"))
+_AFTER_INTRO = frozenset("here from calling speaking again and i i'm we we're just your you you're can could".split())
 _LISTS = frozenset("list lists cart basket groceries shopping order trolley".split())
 _SLOTS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _slot in sorted(NAME_SLOTS, key=len, reverse=True):
@@ -48,5 +50,8 @@ def in_name_slot(tokens: list[Token], i: int) -> bool:
     for phrase in _SLOTS_BY_LAST.get(tokens[i - 1].low, ()) if i > 0 else ():
         k = i - len(phrase)
         if k >= 0 and all(tokens[k + m].low == w for m, w in enumerate(phrase)):
+            if phrase in _INTROS and i + 1 < len(tokens) and tokens[i + 1].is_alnum \
+                    and tokens[i + 1].low not in _AFTER_INTRO and tokens[i + 1].low in english_words():
+                return False  # "it's matariki on friday", "this is gangnam style": an event or a title
             return True
     return False
