@@ -128,7 +128,8 @@ def block_food(tokens: list[Token], names: NameList, written: bool, blocked: lis
             blocked[k] = True
             if k + 1 < n and tokens[k + 1].is_word and foreign(tokens[k + 1], names):
                 blocked[k + 1] = True  # "dal makhani", "nasi goreng": the dish's second word
-            if k > 0 and tokens[k - 1].is_word and foreign(tokens[k - 1], names) and tokens[k - 1].low == tokens[k - 1].base:
+            prev = tokens[k - 1] if k > 0 else None
+            if prev is not None and prev.is_word and foreign(prev, names) and prev.low == prev.base:
                 blocked[k - 1] = True  # "chana masala"
         elif tok.low in FOOD_HEADS and k > 0 and tokens[k - 1].low == tokens[k - 1].base \
                 and tokens[k - 1].low not in TITLES:

@@ -94,8 +94,9 @@ def block_thing_contexts(tokens: list[Token], names: NameList, written: bool, bl
                     blocked[m] = True  # "what does craic mean", not "can jack stand up"
         elif low == "of" and k > 0 and lows[k - 1] in SERVINGS:
             _run(tokens, k + 1, blocked, stop_possessive=True)  # "a proper cup of masala chai"
-        elif low in PLACE_PREPS and k > 0 and lows[0] not in SENDERS and any(w in PLACE_TALK for w in lows[max(0, k - 5):k]):
-            _run(tokens, k + 1, blocked, stop_possessive=True)  # "the forecast for Clonakilty", "the ferry leave for waiheke"
+        elif low in PLACE_PREPS and k > 0 and lows[0] not in SENDERS \
+                and any(w in PLACE_TALK for w in lows[max(0, k - 5):k]):
+            _run(tokens, k + 1, blocked, stop_possessive=True)  # "the forecast for Clonakilty", "ferry ... for waiheke"
         elif (low == "at" and k > 0 and line & COMMERCE) or (low == "from" and k > 0 and lows[k - 1] in BUYING):
             _run(tokens, k + 1, blocked, limit=3)  # "a double double at tim hortons"
         elif low in QUOTES and k > 0 and lows[k - 1] in MEDIA_LEADS:
