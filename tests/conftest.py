@@ -21,6 +21,14 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def redactor():
+    """One Redactor for the whole run: it is pure and thread-safe, and loads its lists once."""
+    from sottovoce.redaction import Redactor
+
+    return Redactor()
+
+
+@pytest.fixture(scope="session")
 def wake_models_dir() -> Path:
     assert (WAKE_MODELS / "melspectrogram.tflite").is_file(), \
         f"no openWakeWord models in {WAKE_MODELS}: run scripts/setup first"

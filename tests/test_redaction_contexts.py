@@ -13,11 +13,6 @@ from sottovoce.redaction import Redactor
 from sottovoce.redaction.namecontexts import calendar_form
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 # (a) thing contexts, (b) calendar words, (c) unknown words with no person slot: all must come out unchanged.
 THINGS = [
     # goods on a shopping list (but not a guest list: see PEOPLE)

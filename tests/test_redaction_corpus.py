@@ -35,11 +35,6 @@ def corpus() -> list[CorpusLine]:
     return read_corpus(CORPUS)
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 def test_corpus_is_big_and_covers_every_kind_in_both_forms(corpus: list[CorpusLine]) -> None:
     dirty = [line for line in corpus if line.items]
     clean = [line for line in corpus if not line.items]

@@ -12,11 +12,6 @@ from sottovoce.redaction.namescore import THRESHOLD, look, slots
 from sottovoce.redaction.tokens import tokenize
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 CAUGHT = [
     ("my flatmate dara has the car tonight", "my flatmate <NAME> has the car tonight"),
     ("the babysitter tonight is hope", "the babysitter tonight is <NAME>"),

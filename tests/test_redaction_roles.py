@@ -10,11 +10,6 @@ import pytest
 from sottovoce.redaction import Redactor
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 ROLES = [
     # names in a person's slot in the sentence, whatever list they are in
     ("remind min jun to pack his swimming kit", "remind <NAME> to pack his swimming kit"),

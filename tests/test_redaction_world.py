@@ -15,11 +15,6 @@ from sottovoce.redaction import Redactor
 PACKAGE = Path(__file__).resolve().parents[1] / "device" / "sottovoce" / "redaction"
 
 
-@pytest.fixture(scope="module")
-def redactor() -> Redactor:
-    return Redactor()
-
-
 WORLD = [
     # (a) numbers and codes: cue + format, spoken and written
     ("the bsb number is oh three two one two three", "the bsb number is <ACCOUNT>"),
