@@ -61,6 +61,8 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
         return _unit(tokens, end)
     if j < n and tokens[j].low in DIRECTIONS and j + 1 < n:
         j += 1
+        if tokens[j].low == "." and j + 1 < n and len(tokens[j - 1].low) <= 2:
+            j += 1  # "2219 W. Commerce St."
     names = 0
     while j < n and names < 4:
         low = tokens[j].low

@@ -112,7 +112,8 @@ def digit_runs(tokens: list[Token]) -> list[DigitRun]:
                     and tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start:
                 pass  # "1,250" or Whisper's "1,0001": _build tells a quantity from a mangled digit string
             elif low == "," and j + 1 < n and _is_numberish(tokens[j + 1]) and _is_numberish(tokens[j - 1]) and (
-                    tokens[j - 1].low.isalpha() or len(tokens[j - 1].low) >= 3):
+                    tokens[j - 1].low.isalpha() or len(tokens[j - 1].low) >= 3) and not (
+                    j + 2 < n and tokens[j + 2].low == "/"):  # "0617, 05/26": an expiry follows the card
                 pass  # "five five five, two three four, ..." (not "add 1, 2 and 3")
             elif low == "," and _dictated_chain(tokens, i):
                 pass  # Whisper's dictated digits: "My PIN is 3, 0, 5, 8.", "0-7-7-0-0, 9-0-0, 3-2-1"

@@ -19,11 +19,11 @@ from sottovoce.redaction.tokens import Token
 # Shortest digit string each cued kind accepts (a shorter number after the cue is something else:
 # "call me in five minutes").
 MIN_DIGITS = {"PHONE_AREA": 3, "PHONE_EXT": 1, "CARD_LAST4": 4, "PHONE": 7, "CARD": 12, "CVV": 3, "EXPIRY": 3,
-              "NATIONAL_ID": 5, "ACCOUNT": 4, "POSTCODE": 5,
+              "NATIONAL_ID": 5, "ACCOUNT": 4, "ACCOUNT_SHORT": 3, "POSTCODE": 5,
               "SECRET": 3, "PLATE": 3, "DOB": 4}
-MAX_DIGITS = {"PHONE_AREA": 15, "PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
+MAX_DIGITS = {"ACCOUNT_SHORT": 17, "PHONE_AREA": 15, "PHONE_EXT": 6, "CARD_LAST4": 4, "CVV": 4, "EXPIRY": 8, "POSTCODE": 9, "DOB": 8}
 _REGIONS = ("US", "GB")
-ALIASES = {"PHONE_EXT": "PHONE", "PHONE_AREA": "PHONE", "CARD_LAST4": "CARD"}
+ALIASES = {"ACCOUNT_SHORT": "ACCOUNT", "PHONE_EXT": "PHONE", "PHONE_AREA": "PHONE", "CARD_LAST4": "CARD"}
 # "the weather in 90210", "pharmacies near nine oh two one oh": a bare 5-digit place is a zip code.
 PLACE_WORDS = frozenset(("in", "near", "around", "to", "for", "at"))
 UNIT_AFTER = frozenset("""
@@ -95,10 +95,15 @@ def _uncued_kind(run: DigitRun) -> str | None:
 _ID_CUES = frozenset(("PHONE", "CARD", "ACCOUNT", "NATIONAL_ID"))
 
 
+# How cards are printed, and so how Whisper writes them: "4929 1038 2275 6610", Amex "3782 822463 10005".
+CARD_GROUPS = frozenset(((4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3), (4, 4, 4, 3), (4, 4, 4, 1)))
+
+
 def _card_shaped(run: DigitRun) -> bool:
-    """13-19 digits that pass the Luhn check, not an amount: a payment card whatever was said before."""
-    return 13 <= len(run.digits) <= 19 and not (run.quantity and not run.written) and luhn_ok(run.digits) \
-        and not _counting(run.digits)
+    """13-19 digits that pass the Luhn check, or are grouped as cards are printed, not an amount: a payment
+    card whatever was said before (a made-up or misheard digit fails the checksum, not the grouping)."""
+    return 13 <= len(run.digits) <= 19 and not (run.quantity and not run.written) and not _counting(run.digits) \
+        and (luhn_ok(run.digits) or (run.written and run.groups in CARD_GROUPS))
 
 
 def _after_card(run: DigitRun) -> str | None:
@@ -123,6 +128,7 @@ def _arithmetic(tokens: list[Token], run: DigitRun) -> bool:
 def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> list[Span]:
     spans: list[Span] = []
     card_seen = False
+    card_end = -99  # index of the last token of the card or of what followed it
     for run in digit_runs(tokens) if runs is None else runs:
         n = len(run.digits)
         kind: str | None = None
@@ -136,8 +142,9 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
             if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not amount:
                 kind = cued
                 break
-        if kind is None and card_seen and cues and cues[0] in ("CARD", "PHONE") and n <= 6:
-            kind = _after_card(run)
+        if kind is None and card_seen and n <= 6 and (
+                (cues and cues[0] in ("CARD", "PHONE")) or run.first - card_end <= 3):
+            kind = _after_card(run)  # "5500 2143 8892 0617, 05/26, 341": expiry and code right after the card
         if kind is None and _card_shaped(run):
             kind = "CARD"  # a checksummed card number is one after "order it with" or "add" too
         if kind is None and cues and cues[0] == "KEEP":
@@ -150,8 +157,9 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
         if kind is None:
             continue
         kind = ALIASES.get(kind, kind)
-        if kind == "CARD":
+        if kind == "CARD" or (card_seen and kind in ("EXPIRY", "CVV")):
             card_seen = True
+            card_end = run.last
         start = tokens[run.first].start
         end = tokens[run.last].end
         spans.append(Span(start, end, kind, 2))
