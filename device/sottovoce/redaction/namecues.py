@@ -77,3 +77,5 @@ beach bay harbour harbor island lake river valley falls zoo pier reserve stadium
 SUBJECT_NEXT = PERSON_VERBS | frozenset("will is was has had just".split())
 # Greetings inside song titles after "play": "play hey jude", "play hello adele".
 TITLE_GREETINGS = frozenset("hey hi hello dear oh".split())
+# Function words that are also first names: the only ones a name detector looks at ("will", "may").
+NAME_LIKE_FUNCTION_WORDS = frozenset(("will", "may", "mark", "bill", "pat", "don"))

@@ -184,10 +184,13 @@ def common_words() -> frozenset[str]:
 # are English words and its capitalised ones proper nouns, so a word missing from the lower-case
 # part is likely a name, a place or a brand. Read once when the Redactor is built.
 DICTIONARY = Path("/usr/share/dict/words")
-# British household words the American list lacks ("the carer rota is on the fridge").
+# British, Australian and New Zealand household words the American list lacks ("the carer rota is on the
+# fridge", "this arvo").
 BRITISH_WORDS = frozenset("""
 rota rotas carer carers childminder childminders payslip tannoy satnav flatmate flatmates housemate housemates
 grandkid grandkids
+arvo brekkie servo ute utes doona esky togs jandals bach smoko bikkie bikkies maccas sanga sangas rellies
+bogan dunny footy nappy nappies gaff bap baps biccy biccies cuppa
 """.split())
 
 

@@ -12,19 +12,22 @@ from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY
                                            NameList, common_words, countries, english_words, load_names,
                                            proper_nouns)
 from sottovoce.redaction.namecues import (
-    COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES,
-    NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PERSONAL_MEDIA,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLE_GREETINGS, TITLES,
-    WEAK_FOR_MONTHS, WHEREABOUTS)
+    COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_PHRASES, NAME_LIKE_FUNCTION_WORDS,
+    NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PLACE_PREPOSITIONS,
+    PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS, WHEREABOUTS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
+from sottovoce.redaction.namemodel import NameModel
 from sottovoce.redaction.namescore import scored_names
+from sottovoce.redaction.nameslots import aux_inversion as _aux_inversion
+from sottovoce.redaction.nameslots import capitalised_mid_sentence as _capitalised_mid_sentence
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.namecontexts import block_thing_contexts
+from sottovoce.redaction.nameidioms import block_idioms
 from sottovoce.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.redaction.namethings import block_things
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.spans import Span
-from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token, written_form
 
 __all__ = ["NameList", "load_names", "name_spans"]
 
@@ -70,17 +73,9 @@ def _cue_before(tokens: list[Token], i: int) -> tuple[str, ...] | None:
     return None
 
 
-def _capitalised_mid_sentence(tokens: list[Token], i: int) -> bool:
-    tok = tokens[i]
-    if not tok.text[0].isupper() or tok.text.isupper() and len(tok.text) > 1:
-        return False
-    return i > 0 and tokens[i - 1].low not in (".", "!", "?", ":", '"')
-
-
-def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
+def name_spans(tokens: list[Token], names: NameList, model: NameModel | None = None) -> list[Span]:
     n = len(tokens)
-    # Vosk writes lower case without punctuation (apostrophes aside); anything else is Whisper's written form.
-    written = any(t.text[0].isupper() or (not t.is_alnum and t.text not in "'’") for t in tokens)
+    written = written_form(tokens)
     # "a riddle", "the harry potter audiobook", "saint patrick's day", "New York": not people.
     blocked = [i > 0 and tokens[i - 1].low in NOT_BEFORE_PERSON for i in range(n)]
     for i in range(1, n):
@@ -97,12 +92,15 @@ def name_spans(tokens: list[Token], names: NameList) -> list[Span]:
     block_teams(tokens, names, written, blocked)
     block_food(tokens, names, written, blocked)
     block_thing_contexts(tokens, names, written, blocked)
+    block_idioms(tokens, names, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
                                 or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
     _introductions(tokens, names, is_name)
     role_names(tokens, names, written, blocked, is_name)
     scored_names(tokens, names, written, blocked, is_name)
+    if model is not None:
+        model.add_names(tokens, names, written, blocked, is_name)
     _grow(tokens, names, written, blocked, is_name)
     return [Span(tokens[_title_before(tokens, i) if i == 0 or not is_name[i - 1] else i].start,
                  tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
@@ -224,7 +222,7 @@ def _unknown_word(tok: Token, names: NameList) -> bool:
 
 
 _SINGLE_WORD_CUES = frozenset(c for c in STRONG_CUES if " " not in c) | CONTACT_VERBS
-_NAME_LIKE_FUNCTION_WORDS = frozenset(("will", "may", "mark", "bill", "pat", "don"))
+_NAME_LIKE_FUNCTION_WORDS = NAME_LIKE_FUNCTION_WORDS
 
 
 def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[bool], is_name: list[bool]) -> None:
@@ -287,12 +285,6 @@ _PHRASE_END = FUNCTION_WORDS | frozenset("""
 tomorrow today tonight later now soon please thanks monday tuesday wednesday thursday friday saturday sunday
 next this morning afternoon evening
 """.split())
-
-
-def _aux_inversion(tokens: list[Token], i: int) -> bool:
-    """ "will it rain", "may i ask": the word is the verb, not a name."""
-    return i + 1 < len(tokens) and tokens[i + 1].low in (
-        "it", "you", "i", "we", "they", "he", "she", "there", "this", "that", "be", "have", "not", "the", "a")
 
 
 def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:

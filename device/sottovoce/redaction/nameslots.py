@@ -13,7 +13,7 @@ from sottovoce.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AN
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.tokens import Token
 
-__all__ = ["foreign", "in_name_slot", "unheard"]
+__all__ = ["aux_inversion", "capitalised_mid_sentence", "foreign", "in_name_slot", "unheard"]
 
 
 def foreign(tok: Token, names: NameList) -> bool:
@@ -55,3 +55,16 @@ def in_name_slot(tokens: list[Token], i: int) -> bool:
                 return False  # "it's matariki on friday", "this is gangnam style": an event or a title
             return True
     return False
+
+
+def capitalised_mid_sentence(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if not tok.text[0].isupper() or tok.text.isupper() and len(tok.text) > 1:
+        return False
+    return i > 0 and tokens[i - 1].low not in (".", "!", "?", ":", '"')
+
+
+def aux_inversion(tokens: list[Token], i: int) -> bool:
+    """ "will it rain", "may i ask": the word is the verb, not a name."""
+    return i + 1 < len(tokens) and tokens[i + 1].low in (
+        "it", "you", "i", "we", "they", "he", "she", "there", "this", "that", "be", "have", "not", "the", "a")

@@ -14,6 +14,7 @@ from sottovoce.redaction.address import address_spans
 from sottovoce.redaction.aftercue import after_cue_spans
 from sottovoce.redaction.contact import email_spans
 from sottovoce.redaction.cued import cued_spans
+from sottovoce.redaction.namemodel import NameModel, packaged_model
 from sottovoce.redaction.names import load_names, name_spans
 from sottovoce.redaction.numbers import digit_runs
 from sottovoce.redaction.numeric import number_spans
@@ -39,8 +40,9 @@ class RedactionResult:
 class Redactor:
     """Removes personal data from one transcript at a time, in Vosk's spoken or Whisper's written form."""
 
-    def __init__(self, extra_names: Iterable[str] = ()):
+    def __init__(self, extra_names: Iterable[str] = (), name_model: NameModel | None | str = "packaged"):
         self._names = load_names(extra_names)
+        self._model = packaged_model() if name_model == "packaged" else name_model
 
     def spans(self, text: str) -> list[Span]:
         """The non-overlapping spans that `redact` would replace."""
@@ -58,7 +60,7 @@ class Redactor:
         found += after_cue_spans(tokens)
         found += number_spans(tokens, runs)
         found += spelled_spans(tokens)
-        found += name_spans(tokens, self._names)
+        found += name_spans(tokens, self._names, self._model)
         return _join_neighbours(text, resolve(found))
 
     def redact(self, text: str) -> RedactionResult:

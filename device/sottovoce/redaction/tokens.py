@@ -46,6 +46,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def written_form(tokens: list[Token]) -> bool:
+    """Vosk writes lower case without punctuation (apostrophes aside); anything else is Whisper's written form."""
+    return any(t.text[0].isupper() or (not t.is_alnum and t.text not in "'’") for t in tokens)
+
+
 def words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.split())
 

@@ -1,0 +1,127 @@
+"""Names inside everyday phrases, languages, shows on a service, and shops named after someone.
+
+"how do i make a bloody mary", "what is a lazy susan", "Set the language to English (Ireland).",
+"Is Ted Lasso on Apple TV?", "Is Trader Joe's open?", "the nearest Tim Hortons", "plant iris bulbs":
+a first name or surname here names no member of the household. Blocked before the person rules run,
+like the rules in `nameblocks` and `namethings`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from sottovoce.redaction.namecues import TITLES
+from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, english_words
+from sottovoce.redaction.nameslots import capitalised_mid_sentence, foreign
+from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+
+__all__ = ["block_idioms"]
+
+# Common nouns and sayings made from a name (eponyms): the name is part of the word.
+EPONYMS = frozenset(tuple(p.split()) for p in """
+bloody mary|lazy susan|big ben|peeping tom|smart alec|smart aleck|tom collins|jack russell|
+sloppy joe|sloppy joes|john doe|jane doe|uncle sam|santa claus|father christmas|mother nature|jack frost|
+average joe|doubting thomas|plain jane|typhoid mary|jolly roger|jack o lantern|jack in the box|
+even stevens|nosy parker|billy goat|tom cat|tommy gun|jack of all trades|
+dapper dan|chatty cathy|debbie downer|negative nancy|nervous nellie|silly billy|clever clogs|
+bob's your uncle|for pete's sake|heavens to betsy|every tom dick and harry|tom dick and harry|
+lazy bones|baby ruth|dirty harry|jimmy choo|john deere|tim tams|tim tam|anzac biscuits|
+sally lunn|eggs benedict|beef wellington|caesar salad|peach melba|margherita pizza|earl grey|
+""".replace("\n", "").split("|") if p.strip())
+_EPONYMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(EPONYMS, key=len, reverse=True):
+    _EPONYMS_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+# Streaming and reading services: "Is Ted Lasso on Apple TV?", "Read Anne of Green Gables on Audible".
+SERVICES = frozenset("""
+netflix hulu disney disney+ prime iplayer itv itvx channel4 britbox stan binge kayo neon freeview youtube
+audible spotify kindle paramount peacock max crave tubi plex apple
+""".split())
+_DETERMINERS = frozenset("the a an my our your their his her this that".split())
+_PLAY = frozenset("play playing shuffle listen queue".split())
+_PERSONAL = frozenset("voicemail voicemails message messages recording recordings note notes video videos text texts"
+                      .split())
+_CREDIT_LINKS = frozenset("of the and & a an in on at ni de la le y da du van von".split())
+_TITLE_LINKS = frozenset("of the and a an in on at to for from with de la le".split())
+# After these a language is a language: "set the language to English", "say it in Spanish".
+_LANGUAGE_BEFORE = frozenset("to in into speak speaks speaking from learn learning translate say".split())
+_LANGUAGE_AFTER = frozenset("( language subtitles translation version dub dubbed lesson lessons class".split())
+# Plants said with what is planted: "when do i plant iris bulbs", "prune the rose bush".
+_PLANTED = frozenset("bulbs bulb seeds seed seedlings plants plant bush bushes shrub hedge cuttings tree trees petals"
+                     .split())
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """One-word language names from Faker's list ("English", "Tagalog"); "Scottish Gaelic" is too long."""
+    from faker.providers.person import Provider
+
+    return frozenset(n.lower() for n in Provider.language_names if " " not in n and n.isalpha())
+
+
+def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        for phrase in _EPONYMS_BY_FIRST.get(tok.low, ()):
+            if k + len(phrase) <= n and all(tokens[k + m].low == w or tokens[k + m].base == w
+                                            for m, w in enumerate(phrase)):
+                for m in range(len(phrase)):
+                    blocked[k + m] = True
+                break
+        if tok.base in languages() and (k > 0 and tokens[k - 1].low in _LANGUAGE_BEFORE
+                                        or k + 1 < n and tokens[k + 1].low in _LANGUAGE_AFTER):
+            blocked[k] = True
+        if k + 1 < n and tokens[k + 1].low in _PLANTED and tok.low == tok.base and tok.is_word:
+            blocked[k] = True
+        if tok.low in SERVICES and k > 1 and tokens[k - 1].low == "on":
+            _block_title_before(tokens, k - 1, names, written, blocked)
+        if tok.low in BRANDS and k > 0 and tokens[k - 1].is_word and tokens[k - 1].low == tokens[k - 1].base \
+                and (not written or tokens[k - 1].text[0].isupper()):
+            blocked[k - 1] = True  # "Tim Hortons", "Wells Fargo"
+        if k > 1 and tokens[k - 2].low in _DETERMINERS and tokens[k - 1].low.endswith("ing") \
+                and tok.low in english_words() and tok.low == tok.text:
+            blocked[k] = True  # "the shearing gang", "the cleaning crew": a compound noun
+        if tok.low in ("from", "by") and written and any(t.low in _PLAY for t in tokens[:k]) \
+                and not any(t.low in _PERSONAL for t in tokens[:k]):  # "Play the voicemail from Anthony."
+            _block_credit_after(tokens, k, blocked)
+        if written and tok.low != tok.base and tok.text[0].isupper() and k > 0 and _shop_word(tokens, k - 1):
+            blocked[k - 1] = blocked[k] = True  # "Trader Joe's", "Piggly Wiggly's": a shop named after someone
+
+
+def _block_credit_after(tokens: list[Token], k: int, blocked: list[bool]) -> None:
+    """ 'Play "Maria" from West Side Story.', "by Parokya ni Edgar": the capitalised run is the work or the
+    artist, small linking words included."""
+    j = k + 1
+    while j < len(tokens) and j - k <= 6:
+        tok = tokens[j]
+        if tok.is_word and tok.text[0].isupper():
+            blocked[j] = True
+        elif not (tok.low in _CREDIT_LINKS and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper()):
+            break
+        j += 1
+
+
+def _shop_word(tokens: list[Token], k: int) -> bool:
+    """A capitalised English word mid-sentence that is no title or relation, right before a possessive name
+    (not "Book Mairead's parents' evening", where the verb opens the sentence)."""
+    tok = tokens[k]
+    return tok.is_word and capitalised_mid_sentence(tokens, k) and tok.low in english_words() and tok.low not in TITLES \
+        and tok.low not in FAMILY and tok.low not in FUNCTION_WORDS
+
+
+def _block_title_before(tokens: list[Token], on: int, names: NameList, written: bool, blocked: list[bool]) -> None:
+    """The words before "on <service>": a show or a book, up to five words of it."""
+    j = on - 1
+    while j >= 0 and on - j <= 5:
+        tok = tokens[j]
+        if tok.low in _TITLE_LINKS and j > 0 and tokens[j - 1].is_word and j < on - 1:
+            j -= 1
+            continue
+        if not tok.is_word or tok.low in FUNCTION_WORDS or tok.low in FAMILY or tok.low in TITLES:
+            break
+        if written and not tok.text[0].isupper():
+            break
+        if not written and not (names.is_listed(tok.base) or foreign(tok, names)) and j < on - 1:
+            break
+        blocked[j] = True
+        j -= 1
