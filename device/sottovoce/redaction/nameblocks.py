@@ -106,6 +106,8 @@ def block_places(tokens: list[Token], names: NameList, written: bool, blocked: l
                     names.is_listed(tokens[j].base) or foreign(tokens[j], names)))):
             blocked[j] = True
             j -= 1
+        if j < k - 1:
+            blocked[k] = True  # "Santo Domingo Church": the place noun too, when it is also a surname
 
 
 def block_teams(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:

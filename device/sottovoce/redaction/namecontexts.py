@@ -16,6 +16,7 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
 __all__ = ["block_thing_contexts", "calendar_form"]
 
+_TELLING = frozenset("tell remind ask text message call ring".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Lists that hold people: "add X to the guest list / group chat / contacts" stays a person.
 PERSON_LISTS = frozenset("""
@@ -72,8 +73,8 @@ def block_thing_contexts(tokens: list[Token], names: NameList, written: bool, bl
     lows = [t.low for t in tokens]
     line = frozenset(lows)
     for k, low in enumerate(lows):
-        if calendar_form(low):
-            blocked[k] = True  # "for Saturdays at 9"
+        if calendar_form(low) and not (0 < k < n - 1 and lows[k - 1] in _TELLING and lows[k + 1] in ("to", "that")):
+            blocked[k] = True  # "for Saturdays at 9" (but "Tell Sunday to bring the car round": a person)
     _goods(tokens, lows, blocked)
     for k, low in enumerate(lows):
         if low in COOK_VERBS and (k == 0 or lows[k - 1] in COOK_LEADS):

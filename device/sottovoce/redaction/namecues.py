@@ -16,6 +16,26 @@ uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor pr
 brother son daughter nephew niece mister madam sir lady lord pastor father reverend officer nurse
 queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
+KINSHIP = frozenset("""
+mama papa baba mam mammy pappa dadi dada nani nanaji naniji dadaji chacha chachi mami mamu bua phupho phuphi mausi masi bhaiya bhaia didi bhabhi
+amma appa paati thatha patti akka anna thambi ammamma ammachi achan ajji ajja aaji aajoba
+kuya ate lola lolo tita tito nanay tatay inay itay manang manong
+koro kui kuia nanny koka whaea matua tupuna
+gogo mkhulu khulu sisi bhuti makhulu ugogo umkhulu
+iya iyawo egbon aburo nne nna dede
+teta jiddo jeddo sitto sitti ammo khalo khalto ammto khala tante
+nagymama nagypapa mémé pépé mamie papi tata tonton
+abuelita abuelito tía tío tia tio mami
+zia zio oma opa omi opi mutti vati onkel babcia dziadek ciocia wujek babushka dedushka dido babusya
+yiayia yiayiá pappou pappoú theia theio avó avô vovó vovô vovo
+halmeoni harabeoji eomma oppa unni unnie noona hyung
+nainai yeye laolao laoye popo gonggong ayi shushu obaachan ojiichan okaasan otousan
+mamó daideo granda ouma oupa tannie oom bibi babu shangazi mjomba tutu kupuna
+""".split())
+"""Words for relatives in the many languages households speak ("call dadi", "tell jiddo", "kuya jun"):
+on their own they name nobody (they join FAMILY in `namelists`), and a name after them is a person,
+like "uncle bob"."""
+TITLES = TITLES | KINSHIP
 # Media context: "play taylor swift", "songs by grace jones" name an artist, not a household member.
 MEDIA_CUES = frozenset(("play", "by", "playing", "shuffle"))
 PERSONAL_MEDIA = frozenset("playlist playlists mix favorites favourites station queue library audiobook".split())
@@ -66,12 +86,14 @@ contact called|friend called|someone called|person called|guy called|girl called
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
 """.replace("\n", "").split("|") if p.strip())
 # Particles inside a surname: "fatima al sayed", "Ludwig van Beethoven", "maria de la cruz".
-PARTICLES = frozenset("al el bin ibn van von der de da di du la le del della dos das mac mc abu ben o wa".split())
+PARTICLES = frozenset("al el bin bint ibn van von der den ter ten de da di du la le del della dos das mac mc abu ben o wa"
+                      .split())
 # A run of names right before these is a place: "Rose Hill station", "king george hospital".
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium
 church cathedral library museum centre center mall market terminal
 beach bay harbour harbor island lake river valley falls zoo pier reserve stadium
+county parish shire district province township hills heights springs
 """.split())
 # What only a named person does next: "jamal washington said", "Precious Dlamini will pick up the kids".
 SUBJECT_NEXT = PERSON_VERBS | frozenset("will is was has had just".split())

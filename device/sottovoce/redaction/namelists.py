@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from sottovoce.redaction.namecues import KINSHIP
+
 log = logging.getLogger(__name__)
 
 AMBIGUOUS = frozenset("""
@@ -73,7 +75,7 @@ FAMILY = frozenset("""
 mom mum mommy mummy mother dad daddy father grandma grandpa granny nana nan grandmother grandfather
 sister brother son daughter wife husband aunt uncle auntie cousin baby babe honey darling boss doctor
 nurse teacher neighbour neighbor plumber dentist everyone everybody someone somebody nobody anyone
-""".split())
+""".split()) | KINSHIP
 # Wake words and assistants: never a household member.
 ASSISTANTS = frozenset("alexa jarvis mycroft rhasspy nabu siri google cortana computer bixby chatgpt gemini copilot"
                        .split())
@@ -88,6 +90,7 @@ whatsapp telegram signal slack zoom skype messenger instagram facebook tiktok sn
 wifi bluetooth hotspot ipad iphone xbox playstation airpods kindle chromecast firestick roomba smartwatch
 deliveroo justeat ubereats bolt freenow gett ola didi grab careem rappi glovo swiggy zomato foodpanda wolt
 hortons greggs pret costa wetherspoons dishoom wagamama penneys dunnes applegreen maxol
+gcash paymaya mpesa paytm phonepe gpay upi cashapp revolut monzo interac
 """.split())
 # What people call, text or remind that is not a person ("call back", "text the group", "call reception").
 NOT_CONTACTS = frozenset("""

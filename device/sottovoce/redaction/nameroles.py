@@ -126,7 +126,8 @@ def role_names(tokens: list[Token], names: NameList, written: bool, blocked: lis
             _mark(is_name, blocked, i, i + 1)  # "Oluwaseun is picking up the kids", "Rashida's birthday is ..."
         if (i == 0 or tokens[i - 1].low in (".", "!", "?", ",", ";")) and _does_deed(tokens, i, names, written):
             _mark(is_name, blocked, i, i + 1)  # "bill wants his ladder back", "Dawn says the boiler ..."
-        if low in SIGN_OFFS and _signs(tokens, j, names, written) and not (i > 0 and tokens[i - 1].low in PRONOUNS):
+        if low in SIGN_OFFS and _signs(tokens, j, names, written) and not (i > 0 and tokens[i - 1].low in PRONOUNS) \
+                and not blocked[j]:  # not 'Play "Love Nwantiti"': a title
             is_name[j] = True  # "... thank you for the flowers love beata": even after "the flowers"
         if _person_phrase(tokens, j) and _slot_name(first, names, written):
             _mark(is_name, blocked, j, j + 1)  # "message from hope", "chat with amber", "whatsapp chioma"

@@ -149,6 +149,9 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     cue = _cue_before(tokens, i)
     if cue is not None:
         weak = cue[-1] in WEAK_FOR_MONTHS
+        if base in MONTHS_AND_DAYS and cue[-1] in CONTACT_VERBS and i + 1 < len(tokens) \
+                and tokens[i + 1].low in ("to", "that"):
+            return True  # "Tell Sunday to bring the car round", "remind june that ...": told, so a person
         if base in MONTHS_AND_DAYS and (weak or _followed_by_number(tokens, i)):
             return False  # "set the alarm for june", "remind me may fifth"
         first_like = base not in AMBIGUOUS or base in names.first or capitalised  # not "it's good"
@@ -174,6 +177,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
             or _asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
+    if tok.low == base and base not in BRANDS and base not in FUNCTION_WORDS and _back_or_still(tokens, i):
+        return True  # "is lea back from skating", "Is River still asleep?"
     if not listed and _unknown_word(tok, names) and base not in common_words() and base not in BRANDS \
             and (not written or tok.text[0].isupper()) and _where_is(tokens, i):
         return True  # "is kwame home", "Is Thandiwe awake?"
@@ -210,6 +215,9 @@ def _introductions(tokens: list[Token], names: NameList, is_name: list[bool]) ->
                     is_name[j] = True
                     j += 1
                     taken += 1
+                if taken == 2 and j < n and tokens[j].is_word and tokens[j].base not in NOT_INTRO and (
+                        tokens[j].base in names.last or foreign(tokens[j], names)):
+                    is_name[j] = True  # "my name is mei ling tan"
                 break
 
 
@@ -263,10 +271,12 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                     tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
                 left = True  # "Jean-Luc"
             is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
-            if left and base in PARTICLES and i + 1 < n and tokens[i + 1].is_word and (
-                    tokens[i + 1].text[0].isupper() if written else tokens[i + 1].low not in _PHRASE_END
-                    and tokens[i + 1].low not in DIGIT_WORDS):
-                is_name[i] = is_name[i + 1] = True  # "fatima al sayed"
+            k = i + 2 if i + 2 < n and tokens[i + 1].low in PARTICLES and base in PARTICLES else i + 1
+            if left and base in PARTICLES and k < n and tokens[k].is_word and (
+                    tokens[k].text[0].isupper() if written else tokens[k].low not in _PHRASE_END
+                    and tokens[k].low not in DIGIT_WORDS):
+                for m in range(i, k + 1):
+                    is_name[m] = True  # "fatima al sayed", "Pieter van der Merwe"
                 changed = True
             elif i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&") and is_foreign:
                 is_name[i] = True  # "video call ama and kofi"
@@ -317,6 +327,17 @@ def _where_is(tokens: list[Token], i: int) -> bool:
     """ "is kwame home": only a person is asked about like that."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1].low in ("is", "was", "are") \
         and tokens[i + 1].low in WHEREABOUTS
+
+
+_STILL = frozenset("asleep awake sick at home upstairs downstairs".split())
+
+
+def _back_or_still(tokens: list[Token], i: int) -> bool:
+    """ "is lea back from skating", "is river still asleep": asked about like that, only a person."""
+    if not 0 < i < len(tokens) - 2 or tokens[i - 1].low not in ("is", "was"):
+        return False
+    nxt, after = tokens[i + 1].low, tokens[i + 2].low
+    return (nxt == "back" and after in ("from", "home")) or (nxt == "still" and after in _STILL)
 
 
 def _asked_about(tokens: list[Token], i: int) -> bool:

@@ -116,6 +116,13 @@ def _after_card(run: DigitRun) -> str | None:
     return None
 
 
+def _letter_prefix(tok: Token) -> bool:
+    """Letters an ID number starts with: one spoken letter, or up to four written capitals."""
+    text = tok.text
+    return text.isalpha() and ((len(text) == 1 and text.lower() not in ("a", "i")) or (
+        text.isupper() and len(text) <= 4))
+
+
 def _arithmetic(tokens: list[Token], run: DigitRun) -> bool:
     before = tokens[run.first - 1].low if run.first > 0 else ""
     after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
@@ -160,7 +167,8 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
         if kind == "CARD" or (card_seen and kind in ("EXPIRY", "CVV")):
             card_seen = True
             card_end = run.last
-        start = tokens[run.first].start
-        end = tokens[run.last].end
-        spans.append(Span(start, end, kind, 2))
+        first = run.first
+        if kind in ("NATIONAL_ID", "ACCOUNT") and first > 0 and _letter_prefix(tokens[first - 1]):
+            first -= 1  # "drivers licence is c six four one two ...", "RAMQ number is FONG 8456 2208"
+        spans.append(Span(tokens[first].start, tokens[run.last].end, kind, 2))
     return spans
