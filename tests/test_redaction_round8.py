@@ -59,3 +59,28 @@ def test_round8_classes(redactor: Redactor, text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_round8_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text).text == text
+
+
+# After the ninth blind corpus (dev9): public figures in questions of general knowledge, pets at the vet,
+# more words for mothers, initials and "&" in artists' names, a team that won, a city asked about.
+ROUND9_CLEAN = [
+    "Who was Florence Nightingale?", "how old is barack obama", "who wrote the hobbit", "When did King George III die?",
+    "Remind me to take Biscuit to the groomers.", "give pepper her flea treatment", "call hooyo", "Call Maman.",
+    "Play A. R. Rahman.", "Play Simon & Garfunkel.", "Did Barangay Ginebra win?", "Where is Florence?",
+]
+ROUND9_PEOPLE = [
+    ("who is maria gonzalez in my contacts", "who is <NAME> in my contacts"),
+    ("how old is kemi", "how old is <NAME>"),
+    ("Did Tunde win his match?", "Did <NAME> win his match?"),
+    ("take grandma rose to the vet", "take <NAME> to the vet"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND9_CLEAN)
+def test_round9_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND9_PEOPLE)
+def test_round9_people_still_go(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected

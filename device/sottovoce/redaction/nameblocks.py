@@ -69,8 +69,9 @@ def block_media_titles(tokens: list[Token], names: NameList, written: bool, bloc
         j = k + 1
         while j < n and j - k <= 5:
             tok = tokens[j]
-            if tok.low in ('"', "“", "'", "‘") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
-                    len(tok.low) == 1 and tok.is_word):  # "play a r rahman": initials
+            if tok.low in ('"', "“", "'", "‘", "&") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
+                    len(tok.low) == 1 and tok.is_word) or (  # "play a r rahman": initials
+                    tok.low == "." and len(tokens[j - 1].low) == 1):  # "Play A. R. Rahman.", "Play Ben&Ben."
                 pass  # "play the song jolene", "play some music by ..."
             elif tok.low != tok.base and tok.base in names.first and j + 1 < n \
                     and tokens[j + 1].low in PERSONAL_MEDIA:

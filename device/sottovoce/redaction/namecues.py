@@ -31,6 +31,7 @@ yiayia yiayiá pappou pappoú theia theio avó avô vovó vovô vovo
 halmeoni harabeoji eomma oppa unni unnie noona hyung
 nainai yeye laolao laoye popo gonggong ayi shushu obaachan ojiichan okaasan otousan
 mamó daideo granda ouma oupa tannie oom bibi babu shangazi mjomba tutu kupuna
+maman mamá papá ammi abbu abba ammu dadima nanima hooyo aabo ayeeyo awoowe mamãe papai maa pitaji mataji
 """.split())
 """Words for relatives in the many languages households speak ("call dadi", "tell jiddo", "kuya jun"):
 on their own they name nobody (they join FAMILY in `namelists`), and a name after them is a person,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from sottovoce.redaction.namecues import COLOURS_AND_LEVELS, PLACES, TITLES
-from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, english_words
+from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, _fold, english_words, proper_nouns
 from sottovoce.redaction.nameslots import capitalised_mid_sentence, foreign
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -39,6 +39,11 @@ audible spotify kindle paramount peacock max crave tubi plex apple
 """.split())
 _DETERMINERS = frozenset("the a an my our your their his her this that".split())
 _PLAY = frozenset("play playing shuffle listen queue".split())
+_VET = frozenset("""
+vet vets vet's groomer groomers grooming kennel kennels cattery dewormer dewormers worming wormer flea fleas
+tick ticks heartworm litter walkies
+""".split())
+_CARE_VERBS = frozenset("take give walk bring collect groom brush bath wash".split())
 _COLOUR_TALK = frozenset("colour color colours colors shade shades paint hue tone".split())
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
 _TITLE_ENDS = frozenset("by from for to with on in at please".split())
@@ -68,6 +73,9 @@ def languages() -> frozenset[str]:
 
 def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
     n = len(tokens)
+    _block_famous(tokens, names, written, blocked)
+    _block_monarchs(tokens, blocked)
+    vet = any(t.low in _VET for t in tokens)
     for k, tok in enumerate(tokens):
         for phrase in _EPONYMS_BY_FIRST.get(tok.low, ()):
             if k + len(phrase) <= n and all(tokens[k + m].low == w or tokens[k + m].base == w
@@ -91,6 +99,14 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
         if tok.low == "feed" and k + 1 < n and tokens[k + 1].is_word and tokens[k + 1].low not in FUNCTION_WORDS \
                 and not names.is_clear(tokens[k + 1].base):
             blocked[k + 1] = True  # "did anyone feed mochi", "feed Pickles at 6": a pet (but "feed tomasz at five")
+        if vet and tok.low in _CARE_VERBS and k + 1 < n and tokens[k + 1].is_word \
+                and tokens[k + 1].low not in FUNCTION_WORDS and tokens[k + 1].low not in FAMILY:
+            blocked[k + 1] = True  # "Remind me to take Ruby to the vet", "give Simba his dewormer": a pet
+        if tok.base in PLACES and k > 1 and tokens[k - 2].low == "where" and tokens[k - 1].low == "is" \
+                and (k + 1 == n or not tokens[k + 1].is_alnum):
+            blocked[k] = True  # "Where is Florence?"
+        if k == 0 and tok.low == "did":
+            _block_team(tokens, names, blocked)
         if tok.base in COLOURS_AND_LEVELS and any(t.low in _COLOUR_TALK for t in tokens):
             blocked[k] = True  # "is amber a colour"
         if tok.base in PLACES and any(t.low in _COUNTRY_TALK for t in tokens):
@@ -102,6 +118,53 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
             _block_credit_after(tokens, k, blocked)
         if written and tok.low != tok.base and tok.text[0].isupper() and k > 0 and _shop_word(tokens, k - 1):
             blocked[k - 1] = blocked[k] = True  # "Trader Joe's", "Piggly Wiggly's": a shop named after someone
+
+
+# Questions about the famous: "Who was Nelson Mandela?", "how old is taylor swift", "who wrote harry potter".
+_FAME_QUESTIONS = (("who", "was"), ("how", "old", "is"), ("when", "did"), ("when", "was"),
+                   ("where", "was"), ("who", "wrote"), ("who", "played"), ("who", "sang"), ("who", "invented"),
+                   ("who", "painted"), ("who", "discovered"))
+_WHEN = frozenset("now today tonight tomorrow yesterday again born".split())
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
+
+
+def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    """A name asked about in a question of general knowledge, whose last word the dictionary knows as a
+    proper noun (Mandela, Nightingale, Swift, Nkrumah): a public figure, not a member of the household.
+    After "who wrote" comes a title. A monarch's numeral marks one too ("Queen Elizabeth II")."""
+    n = len(tokens)
+    for phrase in _FAME_QUESTIONS:
+        if n <= len(phrase) or any(tokens[m].low != w for m, w in enumerate(phrase)):
+            continue
+        start = len(phrase)
+        end = start
+        while end < n and end - start < 3 and tokens[end].is_word and tokens[end].low not in FUNCTION_WORDS \
+                and tokens[end].low not in _WHEN and (not written or tokens[end].text[0].isupper()):
+            end += 1
+        if end == start:
+            return
+        last = tokens[end - 1]
+        if phrase == ("who", "wrote") or _fold(last.base) in proper_nouns() and last.low == last.base:
+            for k in range(start, end):
+                blocked[k] = True
+        return
+
+
+def _block_team(tokens: list[Token], names: NameList, blocked: list[bool]) -> None:
+    """ "Did Ginebra win?", "did barangay ginebra lose": one or two words that won or lost are a team,
+    unless one is a name we know for sure ("Did Tunde win his match?")."""
+    for m in (2, 3):
+        if m < len(tokens) and tokens[m].low in ("win", "lose", "score", "draw"):
+            if all(t.is_word and t.low not in FUNCTION_WORDS and not names.is_clear(t.base) for t in tokens[1:m]):
+                for k in range(1, m):
+                    blocked[k] = True
+            return
+
+
+def _block_monarchs(tokens: list[Token], blocked: list[bool]) -> None:
+    for k in range(2, len(tokens)):
+        if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
+            blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
 
 
 def _block_played_title(tokens: list[Token], start: int, written: bool, blocked: list[bool]) -> None:

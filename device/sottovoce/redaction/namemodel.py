@@ -68,7 +68,9 @@ class NameModel:
         never "Valentine's Day", "will it rain" or "in May". `blocked` holds what the rules ruled out."""
         for i, p in enumerate(self.probabilities(tokens, names, written)):
             tok = tokens[i]
-            if tok.base in _SEASONS or tok.base in COLOURS_AND_LEVELS:
+            if tok.base in _SEASONS:
+                p -= 0.5
+            elif tok.base in COLOURS_AND_LEVELS:
                 p -= 0.3
             elif tok.base in proper_nouns() and not names.is_listed(tok.base):
                 p -= 0.2
