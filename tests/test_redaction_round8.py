@@ -73,6 +73,8 @@ ROUND9_PEOPLE = [
     ("how old is kemi", "how old is <NAME>"),
     ("Did Tunde win his match?", "Did <NAME> win his match?"),
     ("take grandma rose to the vet", "take <NAME> to the vet"),
+    # six-digit post codes after the town that ends an address (India, Nigeria, Singapore)
+    ("Send it to 5 Park Street, Kolkata 700016", "Send it to <ADDRESS> <POSTCODE>"),
 ]
 
 

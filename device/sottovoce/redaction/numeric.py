@@ -116,6 +116,12 @@ def _after_card(run: DigitRun) -> str | None:
     return None
 
 
+def _after_town(tokens: list[Token], i: int) -> bool:
+    """Right after a capitalised town that ends an address: ", Lagos 106104", ", Singapore 560412"."""
+    return i > 1 and tokens[i - 1].is_word and tokens[i - 1].text[0].isupper() and tokens[i - 2].low == "," \
+        and (i + 1 == len(tokens) or not tokens[i + 1].is_alnum)
+
+
 def _letter_prefix(tok: Token) -> bool:
     """Letters an ID number starts with: one spoken letter, or up to four written capitals."""
     text = tok.text
@@ -158,6 +164,8 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
             continue  # "track order number 112 3456789", "flight 1234"
         if kind is None and not run.quantity and not _arithmetic(tokens, run):
             kind = _uncued_kind(run)
+            if kind is None and n == 6 and run.written and run.groups == (6,) and _after_town(tokens, run.first):
+                kind = "POSTCODE"  # "..., Lagos 106104", "Bengaluru 560038", "Singapore 560412": PIN and post codes
             if kind is None and n == 5 and run.first > 0 and tokens[run.first - 1].low in PLACE_WORDS and (
                     run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in UNIT_AFTER):
                 kind = "POSTCODE"
