@@ -1,4 +1,4 @@
-"""The classes generalised after the eighth blind corpus (dev8), in new wordings: words for relatives in
+"""The classes generalised after the eighth and ninth blind corpora (dev8, dev9), in new wordings: words for relatives in
 many languages, pets that get fed, what is played, places named after people, countries and colours,
 more secret and ID cues, surname particles, days and months who are told things, and people asked about."""
 
@@ -51,15 +51,6 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_round8_classes(redactor: Redactor, text: str, expected: str) -> None:
-    assert redactor.redact(text).text == expected
-
-
-@pytest.mark.parametrize("text", CLEAN)
-def test_round8_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
-    assert redactor.redact(text).text == text
-
 
 # After the ninth blind corpus (dev9): public figures in questions of general knowledge, pets at the vet,
 # more words for mothers, initials and "&" in artists' names, a team that won, a city asked about.
@@ -78,11 +69,12 @@ ROUND9_PEOPLE = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND9_CLEAN)
-def test_round9_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
+@pytest.mark.parametrize(("text", "expected"), ROWS + ROUND9_PEOPLE)
+def test_round8_and_9_classes(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", CLEAN + ROUND9_CLEAN)
+def test_round8_and_9_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text).text == text
 
-
-@pytest.mark.parametrize(("text", "expected"), ROUND9_PEOPLE)
-def test_round9_people_still_go(redactor: Redactor, text: str, expected: str) -> None:
-    assert redactor.redact(text).text == expected
