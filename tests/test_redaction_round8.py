@@ -1,5 +1,5 @@
-"""The classes generalised after the eighth and ninth blind corpora (dev8, dev9), in new wordings: words for relatives in
-many languages, pets that get fed, what is played, places named after people, countries and colours,
+"""The classes generalised after the eighth and ninth blind corpora (dev8, dev9), in new wordings: words for
+relatives in many languages, pets that get fed, what is played, places named after people, countries and colours,
 more secret and ID cues, surname particles, days and months who are told things, and people asked about."""
 
 from __future__ import annotations

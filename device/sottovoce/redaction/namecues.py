@@ -17,7 +17,8 @@ brother son daughter nephew niece mister madam sir lady lord pastor father rever
 queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
 KINSHIP = frozenset("""
-mama papa baba mam mammy pappa dadi dada nani nanaji naniji dadaji chacha chachi mami mamu bua phupho phuphi mausi masi bhaiya bhaia didi bhabhi
+mama papa baba mam mammy pappa dadi dada nani nanaji naniji dadaji chacha chachi mami mamu bua phupho phuphi
+mausi masi bhaiya bhaia didi bhabhi
 amma appa paati thatha patti akka anna thambi ammamma ammachi achan ajji ajja aaji aajoba
 kuya ate lola lolo tita tito nanay tatay inay itay manang manong
 koro kui kuia nanny koka whaea matua tupuna
@@ -87,8 +88,9 @@ contact called|friend called|someone called|person called|guy called|girl called
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
 """.replace("\n", "").split("|") if p.strip())
 # Particles inside a surname: "fatima al sayed", "Ludwig van Beethoven", "maria de la cruz".
-PARTICLES = frozenset("al el bin bint ibn van von der den ter ten de da di du la le del della dos das mac mc abu ben o wa"
-                      .split())
+PARTICLES = frozenset("""
+al el bin bint ibn van von der den ter ten de da di du la le del della dos das mac mc abu ben o wa
+""".split())
 # A run of names right before these is a place: "Rose Hill station", "king george hospital".
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium

@@ -10,7 +10,8 @@ coming'"). Pure functions of the tokens and the word lists, shared by the traine
 from __future__ import annotations
 
 from sottovoce.redaction.namecues import HOLIDAYS, TITLES
-from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NameList, common_words,
+from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NameList,
+                                           common_words,
                                            countries, english_words, proper_nouns)
 from sottovoce.redaction.nameslots import foreign
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS

@@ -206,7 +206,8 @@ def _shop_word(tokens: list[Token], k: int) -> bool:
     """A capitalised English word mid-sentence that is no title or relation, right before a possessive name
     (not "Book Mairead's parents' evening", where the verb opens the sentence)."""
     tok = tokens[k]
-    return tok.is_word and capitalised_mid_sentence(tokens, k) and tok.low in english_words() and tok.low not in TITLES \
+    return tok.is_word and capitalised_mid_sentence(tokens, k) and tok.low in english_words() \
+        and tok.low not in TITLES \
         and tok.low not in FAMILY and tok.low not in FUNCTION_WORDS
 
 

@@ -78,15 +78,17 @@ class NameModel:
                     or tok.low in PARTICLES:  # "omar bin laden": the rules take a particle with what follows
                 continue
             if written and tok.text[0].isupper() and any(
-                    0 <= k < len(tokens) and not is_name[k] and tokens[k].is_word and capitalised_mid_sentence(tokens, k)
+                    0 <= k < len(tokens) and not is_name[k] and tokens[k].is_word
+                    and capitalised_mid_sentence(tokens, k)
                     and not names.is_listed(tokens[k].base) for k in (i - 1, i + 1)):
                 continue
             if i > 0 and tokens[i - 1].low != tokens[i - 1].base and tok.base in NOT_AFTER_POSSESSIVE:
                 continue
             if tok.base in NAME_LIKE_FUNCTION_WORDS and aux_inversion(tokens, i):
                 continue
-            if tok.base in MONTHS_AND_DAYS and (i > 0 and tokens[i - 1].low in _BEFORE_DATES or i + 1 < len(tokens)
-                                                and (tokens[i + 1].low[:1].isdigit() or tokens[i + 1].low in DIGIT_WORDS)):
+            nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+            if tok.base in MONTHS_AND_DAYS and (i > 0 and tokens[i - 1].low in _BEFORE_DATES
+                                                or nxt[:1].isdigit() or nxt in DIGIT_WORDS):
                 continue
             is_name[i] = True
 
