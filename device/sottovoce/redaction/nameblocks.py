@@ -60,9 +60,24 @@ halloumi feta tofu tempeh seitan chai pierogi pierogies gyoza ghee atta masala t
 """.split())
 
 
+# What is played, and what ends its title: 'Play "Love Nwantiti" by CKay.', "play sweet caroline".
+_PLAY = frozenset("play playing shuffle listen queue".split())
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
+_TITLE_ENDS = frozenset("by from for to with on in at please".split())
+_PERSONAL = frozenset("voicemail voicemails message messages recording recordings note notes video videos text texts"
+                      .split())
+_CREDIT_LINKS = frozenset("of the and & a an in on at ni de la le y da du van von".split())
+
+
 def block_media_titles(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
     """ "Play Taylor Swift", "put on Hey Jude", "play frank sinatra": an artist or a title, not a contact."""
     n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.low in _PLAY and k + 1 < n:
+            _block_played_title(tokens, k + 1, written, blocked)
+        if tok.low in ("from", "by") and written and any(t.low in _PLAY for t in tokens[:k]) \
+                and not any(t.low in _PERSONAL for t in tokens[:k]):  # "Play the voicemail from Anthony."
+            _block_credit_after(tokens, k, blocked)
     for k in range(n):
         if not (tokens[k].low in MEDIA_CUES or (k > 0 and (tokens[k - 1].low, tokens[k].low) in MEDIA_PHRASES)):
             continue
@@ -82,6 +97,41 @@ def block_media_titles(tokens: list[Token], names: NameList, written: bool, bloc
             else:
                 break
             j += 1
+
+
+def _block_played_title(tokens: list[Token], start: int, written: bool, blocked: list[bool]) -> None:
+    """What is played is a title: 'Play "Love Nwantiti" by CKay.' (quoted), spoken "play sweet caroline",
+    "play el rey by vicente fernandez" (up to the artist, the source or the listener), but not someone's
+    own recording ("play emma's playlist", "play the voicemail from anthony")."""
+    n = len(tokens)
+    if written:
+        if tokens[start].low in _QUOTES:
+            j = start + 1
+            while j < n and j - start <= 8 and tokens[j].low not in _QUOTES:
+                blocked[j] = True
+                j += 1
+        return
+    end = start
+    while end < n and end - start < 6 and tokens[end].low not in _TITLE_ENDS:
+        if tokens[end].low != tokens[end].base or tokens[end].low in _PERSONAL or tokens[end].low in FAMILY:
+            return
+        end += 1
+    if end - start <= 5:
+        for j in range(start, end):
+            blocked[j] = True
+
+
+def _block_credit_after(tokens: list[Token], k: int, blocked: list[bool]) -> None:
+    """ 'Play "Maria" from West Side Story.', "by Parokya ni Edgar": the capitalised run is the work or the
+    artist, small linking words included."""
+    j = k + 1
+    while j < len(tokens) and j - k <= 6:
+        tok = tokens[j]
+        if tok.is_word and tok.text[0].isupper():
+            blocked[j] = True
+        elif not (tok.low in _CREDIT_LINKS and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper()):
+            break
+        j += 1
 
 
 def block_places(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 
-from sottovoce.redaction.namecues import COLOURS_AND_LEVELS, PLACES, TITLES
-from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, _fold, english_words, proper_nouns
+from sottovoce.redaction.namecues import COLOURS_AND_LEVELS, DETERMINERS, PLACES, TITLES
+from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, fold, english_words, proper_nouns
 from sottovoce.redaction.nameslots import capitalised_mid_sentence, foreign
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -37,23 +37,16 @@ SERVICES = frozenset("""
 netflix hulu disney disney+ prime iplayer itv itvx channel4 britbox stan binge kayo neon freeview youtube
 audible spotify kindle paramount peacock max crave tubi plex apple
 """.split())
-_DETERMINERS = frozenset("the a an my our your their his her this that".split())
-_PLAY = frozenset("play playing shuffle listen queue".split())
 _VET = frozenset("""
 vet vets vet's groomer groomers grooming kennel kennels cattery dewormer dewormers worming wormer flea fleas
 tick ticks heartworm litter walkies
 """.split())
 _CARE_VERBS = frozenset("take give walk bring collect groom brush bath wash".split())
 _COLOUR_TALK = frozenset("colour color colours colors shade shades paint hue tone".split())
-_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
-_TITLE_ENDS = frozenset("by from for to with on in at please".split())
 # Talk of a country, where a name that is also one ("Jordan", "Georgia", "Chad") is the country.
 _COUNTRY_TALK = frozenset("""
 currency capital population flag anthem president border borders visa embassy economy gdp continent
 """.split())
-_PERSONAL = frozenset("voicemail voicemails message messages recording recordings note notes video videos text texts"
-                      .split())
-_CREDIT_LINKS = frozenset("of the and & a an in on at ni de la le y da du van von".split())
 _TITLE_LINKS = frozenset("of the and a an in on at to for from with de la le".split())
 # After these a language is a language: "set the language to English", "say it in Spanish".
 _LANGUAGE_BEFORE = frozenset("to in into speak speaks speaking from learn learning translate say".split())
@@ -93,7 +86,7 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
         if tok.low in BRANDS and k > 0 and tokens[k - 1].is_word and tokens[k - 1].low == tokens[k - 1].base \
                 and (not written or tokens[k - 1].text[0].isupper()):
             blocked[k - 1] = True  # "Tim Hortons", "Wells Fargo"
-        if k > 1 and tokens[k - 2].low in _DETERMINERS and tokens[k - 1].low.endswith("ing") \
+        if k > 1 and tokens[k - 2].low in DETERMINERS and tokens[k - 1].low.endswith("ing") \
                 and tok.low in english_words() and tok.low == tok.text:
             blocked[k] = True  # "the shearing gang", "the cleaning crew": a compound noun
         if tok.low == "feed" and k + 1 < n and tokens[k + 1].is_word and tokens[k + 1].low not in FUNCTION_WORDS \
@@ -111,11 +104,6 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
             blocked[k] = True  # "is amber a colour"
         if tok.base in PLACES and any(t.low in _COUNTRY_TALK for t in tokens):
             blocked[k] = True  # "What currency does Jordan use?"
-        if tok.low in _PLAY and k + 1 < n:
-            _block_played_title(tokens, k + 1, written, blocked)
-        if tok.low in ("from", "by") and written and any(t.low in _PLAY for t in tokens[:k]) \
-                and not any(t.low in _PERSONAL for t in tokens[:k]):  # "Play the voicemail from Anthony."
-            _block_credit_after(tokens, k, blocked)
         if written and tok.low != tok.base and tok.text[0].isupper() and k > 0 and _shop_word(tokens, k - 1):
             blocked[k - 1] = blocked[k] = True  # "Trader Joe's", "Piggly Wiggly's": a shop named after someone
 
@@ -144,7 +132,7 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
         if end == start:
             return
         last = tokens[end - 1]
-        if phrase == ("who", "wrote") or _fold(last.base) in proper_nouns() and last.low == last.base:
+        if phrase == ("who", "wrote") or fold(last.base) in proper_nouns() and last.low == last.base:
             for k in range(start, end):
                 blocked[k] = True
         return
@@ -165,41 +153,6 @@ def _block_monarchs(tokens: list[Token], blocked: list[bool]) -> None:
     for k in range(2, len(tokens)):
         if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
             blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
-
-
-def _block_played_title(tokens: list[Token], start: int, written: bool, blocked: list[bool]) -> None:
-    """What is played is a title: 'Play "Love Nwantiti" by CKay.' (quoted), spoken "play sweet caroline",
-    "play el rey by vicente fernandez" (up to the artist, the source or the listener), but not someone's
-    own recording ("play emma's playlist", "play the voicemail from anthony")."""
-    n = len(tokens)
-    if written:
-        if tokens[start].low in _QUOTES:
-            j = start + 1
-            while j < n and j - start <= 8 and tokens[j].low not in _QUOTES:
-                blocked[j] = True
-                j += 1
-        return
-    end = start
-    while end < n and end - start < 6 and tokens[end].low not in _TITLE_ENDS:
-        if tokens[end].low != tokens[end].base or tokens[end].low in _PERSONAL or tokens[end].low in FAMILY:
-            return
-        end += 1
-    if end - start <= 5:
-        for j in range(start, end):
-            blocked[j] = True
-
-
-def _block_credit_after(tokens: list[Token], k: int, blocked: list[bool]) -> None:
-    """ 'Play "Maria" from West Side Story.', "by Parokya ni Edgar": the capitalised run is the work or the
-    artist, small linking words included."""
-    j = k + 1
-    while j < len(tokens) and j - k <= 6:
-        tok = tokens[j]
-        if tok.is_word and tok.text[0].isupper():
-            blocked[j] = True
-        elif not (tok.low in _CREDIT_LINKS and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper()):
-            break
-        j += 1
 
 
 def _shop_word(tokens: list[Token], k: int) -> bool:

@@ -126,7 +126,7 @@ def countries() -> frozenset[str]:
     "Georgia", "Chad") stay AMBIGUOUS and are left to the context rules."""
     from faker.providers.address.en_US import Provider
 
-    found = {_fold(c) for c in Provider.countries if " " not in c}
+    found = {fold(c) for c in Provider.countries if " " not in c}
     return frozenset(w for w in found | CONTINENTS if w.isalpha() and w not in AMBIGUOUS)
 
 
@@ -138,14 +138,14 @@ class NameList:
 
     def is_listed(self, low: str) -> bool:
         if not low.isascii():
-            low = _fold(low)  # Whisper writes "Inés", "Björn"
+            low = fold(low)  # Whisper writes "Inés", "Björn"
         return low in self.first or low in self.last or low in self.household or (
             low.startswith(("o'", "o’")) and len(low) > 3)
 
     def is_clear(self, low: str) -> bool:
         """Listed and not also an everyday word."""
         if not low.isascii():
-            low = _fold(low)
+            low = fold(low)
         return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
 
 
@@ -162,7 +162,7 @@ MORE_LOCALES = (("tw_GH", _BOTH), ("ig_NG", _BOTH), ("ha_NG", _BOTH), ("en_KE", 
                 ("hr_HR", _FIRST), ("ja_JP", ("last_romanized_names",)), ("zh_CN", ("last_romanized_names",)))
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
     """Lower case without accents: transcripts write "Adan", not "Adán"."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
@@ -206,7 +206,7 @@ def _word_list() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     words = [w.removesuffix("'s") for w in text.split()]
     return (frozenset(w for w in words if w[:1].islower()) | BRITISH_WORDS,
-            frozenset(_fold(w) for w in words if w[:1].isupper()))
+            frozenset(fold(w) for w in words if w[:1].isupper()))
 
 
 def english_words() -> frozenset[str]:
@@ -227,16 +227,16 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     for locale in ("en_US", "en_GB", "en_IN", "en_NZ", "es_MX"):
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in ("first_names", "first_names_female", "first_names_male"):
-            first.update(_fold(n) for n in getattr(provider, attr, ()) if " " not in n)
+            first.update(fold(n) for n in getattr(provider, attr, ()) if " " not in n)
         if locale in ("en_US", "en_GB", "en_IN"):
-            last.update(_fold(n) for n in provider.last_names if " " not in n)
+            last.update(fold(n) for n in provider.last_names if " " not in n)
     # Households speak many languages: first names from other Latin-script locales too, four letters
     # or more (short ones collide with English words: "an", "ha", "chi").
     for locale, attrs in OTHER_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in attrs:
             for n in getattr(provider, attr, ()):
-                name = _fold(n)
+                name = fold(n)
                 if " " not in n and name.isalpha() and len(name) >= 4:
                     first.add(name)
     # More households (Ghana, Nigeria, Kenya, Ireland, Pakistan, Iberia, the Nordics ...): first and last
@@ -248,7 +248,7 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
         for attr in attrs:
             into = last if attr.startswith("last") else first
             for n in getattr(provider, attr, ()):
-                name = _fold(n)
+                name = fold(n)
                 if name.isalpha() and len(name) >= 3 and name not in vocab and n.lower() not in vocab and not (
                         into is last and name in places):  # "Madrid", "Toledo": surnames, but places first
                     into.add(name)

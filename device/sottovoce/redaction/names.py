@@ -156,7 +156,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             return False  # "set the alarm for june", "remind me may fifth"
         first_like = base not in AMBIGUOUS or base in names.first or capitalised  # not "it's good"
         if listed and first_like and (not weak or (base in names.first and (base not in FUNCTION_WORDS or (
-                                        base in _NAME_LIKE_FUNCTION_WORDS and cue[-1] != "and"
+                                        base in NAME_LIKE_FUNCTION_WORDS and cue[-1] != "and"
                                         and _ends_phrase(tokens, i, names) and not _aux_inversion(tokens, i)))
                                     and (base not in THINGS or base in SUBJECT_OK) and base not in PLACES
                                     and (base not in AMBIGUOUS or _ends_phrase(tokens, i, names)))):
@@ -230,7 +230,6 @@ def _unknown_word(tok: Token, names: NameList) -> bool:
 
 
 _SINGLE_WORD_CUES = frozenset(c for c in STRONG_CUES if " " not in c) | CONTACT_VERBS
-_NAME_LIKE_FUNCTION_WORDS = NAME_LIKE_FUNCTION_WORDS
 
 
 def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[bool], is_name: list[bool]) -> None:
@@ -248,11 +247,11 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS \
                     or base in countries() \
                     or base in _SINGLE_WORD_CUES or (
-                    base in FUNCTION_WORDS and base not in _NAME_LIKE_FUNCTION_WORDS):
+                    base in FUNCTION_WORDS and base not in NAME_LIKE_FUNCTION_WORDS):
                 continue
-            if base in _NAME_LIKE_FUNCTION_WORDS and i + 1 < n and tokens[i + 1].is_word and not is_name[i + 1]:
+            if base in NAME_LIKE_FUNCTION_WORDS and i + 1 < n and tokens[i + 1].is_word and not is_name[i + 1]:
                 continue  # "Precious Dlamini will pick up": the verb
-            if base in _NAME_LIKE_FUNCTION_WORDS and (i == 0 or tokens[i - 1].low in ".!?") and i + 2 < n \
+            if base in NAME_LIKE_FUNCTION_WORDS and (i == 0 or tokens[i - 1].low in ".!?") and i + 2 < n \
                     and tokens[i + 2].low in ("be", "have", "come", "go", "get", "stay", "need", "want", "like"):
                 continue  # "Will Hope be at the party?": the auxiliary asking about her
             left = i > 0 and is_name[i - 1] and tokens[i - 1].low == tokens[i - 1].base
@@ -262,10 +261,10 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             listed = names.is_listed(base)
             capitalised = written and _capitalised_mid_sentence(tokens, i)
             if i > 1 and is_name[i - 2] and tokens[i - 1].low in ("and", "or", "&", ",") and (
-                    capitalised if written else listed and base not in _NAME_LIKE_FUNCTION_WORDS):
+                    capitalised if written else listed and base not in NAME_LIKE_FUNCTION_WORDS):
                 left = True  # "emma and jack", "Chris and Pat"
             if i + 2 < n and is_name[i + 2] and tokens[i + 1].low in ("and", "or", "&") and (
-                    (capitalised or listed and tok.text[0].isupper()) if written else (listed or foreign(tok, names)) and base not in _NAME_LIKE_FUNCTION_WORDS):
+                    (capitalised or listed and tok.text[0].isupper()) if written else (listed or foreign(tok, names)) and base not in NAME_LIKE_FUNCTION_WORDS):
                 right = True  # "ruby and alfie", "sanjay and anjali patel"
             if i > 1 and is_name[i - 2] and tokens[i - 1].low == "-" and \
                     tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tok.start:
