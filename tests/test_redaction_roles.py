@@ -18,7 +18,7 @@ ROLES = [
     ("tell seo yeon that lunch is ready", "tell <NAME> that lunch is ready"),
     ("sing ikaika a lullaby", "sing <NAME> a lullaby"),
     ("buy xochitl a present for her birthday", "buy <NAME> a present for her birthday"),
-    ("who was hypatia", "who was <NAME>"),
+    ("did hypatia get home safe", "did <NAME> get home safe"),  # "who was hypatia" asks about the famous one
     ("When did Ngũgĩ wa Thiong'o write that book?", "When did <NAME> write that book?"),
     ("Invite the Abernathy-Oyelowo family over.", "Invite the <NAME> family over."),
     ("Thandeka, your taxi is outside.", "<NAME>, your taxi is outside."),
