@@ -59,7 +59,8 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
                 and tokens[end - 1].low in ("de", "del", "della", "la", "du", "des", "do", "da")):
             end += 1
         return _unit(tokens, end)
-    if j < n and tokens[j].low in DIRECTIONS and j + 1 < n:
+    if j < n and tokens[j].low in DIRECTIONS and j + 1 < n and tokens[j + 1].low not in STREET_TYPES:
+        # a direction before the name, unless it is the name ("forty seven south terrace")
         j += 1
         if tokens[j].low == "." and j + 1 < n and len(tokens[j - 1].low) <= 2:
             j += 1  # "2219 W. Commerce St."

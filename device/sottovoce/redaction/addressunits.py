@@ -58,8 +58,8 @@ def _past_unit(tokens: list[Token], k: int, by_first: dict[int, DigitRun], units
         j += 1
         if j < n and tokens[j].low == ".":
             j += 1
-    elif tokens[k].low == "house":
-        return k  # "house two" is rarely said; "house number two", "House No. 42" are
+    elif tokens[k].low == "house" and tokens[k].text[0].islower():
+        return k  # "house two" is rarely said; "house number two", "House No. 42", "House 42, Street 7" are
     end = _number_at(tokens, j, by_first)
     return end if end > j else k
 

@@ -52,7 +52,11 @@ CUES: dict[str, tuple[str, ...]] = {
                     "kra pin", "huduma number", "id no", "south african id", "sa id number", "sa id", "nric number",
                     "fin number", "irs number", "social insurance", "voter's card number", "voters card number",
                     "national id number", "national id card number", "ppsn number", "tfn number", "medicare card number",
-                    "nhi number", "ird", "omang number"),
+                    "nhi number", "ird", "omang number",
+                    # The Philippines: social security, tax, health insurance, housing fund and unified IDs.
+                    "sss", "sss number", "s s s", "s s s number", "tin number", "philhealth", "philhealth number",
+                    "pag-ibig", "pag - ibig", "pag ibig", "pag-ibig number", "pag - ibig number", "umid",
+                    "umid number"),
     "ACCOUNT": ("account", "account number", "account no", "acct", "routing number", "routing", "sort code", "iban",
                 "bank account", "checking account", "savings account", "aba number", "swift code",
                 "account ending in", "account ending", "routing no", "bank details", "account is", "i b a n",

@@ -25,13 +25,14 @@ koro kui kuia nanny koka whaea matua tupuna
 gogo mkhulu khulu sisi bhuti makhulu ugogo umkhulu
 iya iyawo egbon aburo nne nna dede
 teta jiddo jeddo sitto sitti ammo khalo khalto ammto khala tante
-nagymama nagypapa mémé pépé mamie papi tata tonton
+nagymama nagypapa mémé pépé memere pepere mémère pépère mamie papi tata tonton
 abuelita abuelito tía tío tia tio mami
 zia zio oma opa omi opi mutti vati onkel babcia dziadek ciocia wujek babushka dedushka dido babusya
 yiayia yiayiá pappou pappoú theia theio avó avô vovó vovô vovo
 halmeoni harabeoji eomma oppa unni unnie noona hyung
 nainai yeye laolao laoye popo gonggong ayi shushu obaachan ojiichan okaasan otousan
-mamó daideo granda ouma oupa tannie oom bibi babu shangazi mjomba tutu kupuna
+mamó daideo granda ouma oupa tannie oom bibi babu shangazi mjomba shosho guka cucu tutu kupuna
+maame agya ena wofa
 maman mamá papá ammi abbu abba ammu dadima nanima hooyo aabo ayeeyo awoowe mamãe papai maa pitaji mataji
 """.split())
 """Words for relatives in the many languages households speak ("call dadi", "tell jiddo", "kuya jun"):
@@ -83,7 +84,7 @@ WHEREABOUTS = frozenset("home awake asleep sick upstairs downstairs outside".spl
 NAME_SLOTS = tuple(tuple(p.split()) for p in """
 call|text|ring|phone|message|tell|ask|remind|email|ping|invite|dial|facetime|add|send|named|dm|thank|
 reply to|answer|contacts as|contact as|phone as|number as|
-ask for|message for|message to|note for|text to|reminder for|this is|it's|name is|name's|the name|
+ask for|calling for|message for|message to|note for|text to|reminder for|this is|it's|name is|name's|the name|
 contact called|friend called|someone called|person called|guy called|girl called|man called|woman called|
 babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doctor is|teacher is
 """.replace("\n", "").split("|") if p.strip())

@@ -68,6 +68,7 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
     n = len(tokens)
     _block_famous(tokens, names, written, blocked)
     _block_monarchs(tokens, blocked)
+    _block_events(tokens, blocked)
     vet = any(t.low in _VET for t in tokens)
     for k, tok in enumerate(tokens):
         for phrase in _EPONYMS_BY_FIRST.get(tok.low, ()):
@@ -84,7 +85,7 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
         if tok.low in SERVICES and k > 1 and tokens[k - 1].low == "on":
             _block_title_before(tokens, k - 1, names, written, blocked)
         if tok.low in BRANDS and k > 0 and tokens[k - 1].is_word and tokens[k - 1].low == tokens[k - 1].base \
-                and (not written or tokens[k - 1].text[0].isupper()):
+                and (not written or tokens[k - 1].text[0].isupper()) and not _brand_as_word(tokens, k, names):
             blocked[k - 1] = True  # "Tim Hortons", "Wells Fargo"
         if k > 1 and tokens[k - 2].low in DETERMINERS and tokens[k - 1].low.endswith("ing") \
                 and tok.low in english_words() and tok.low == tok.text:
@@ -111,7 +112,13 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
 # Questions about the famous: "Who was Nelson Mandela?", "how old is taylor swift", "who wrote harry potter".
 _FAME_QUESTIONS = (("who", "was"), ("how", "old", "is"), ("when", "did"), ("when", "was"),
                    ("where", "was"), ("who", "wrote"), ("who", "played"), ("who", "sang"), ("who", "invented"),
-                   ("who", "painted"), ("who", "discovered"))
+                   ("who", "painted"), ("who", "discovered"), ("how", "tall", "was"), ("how", "tall", "is"),
+                   ("what", "year", "did"), ("who", "plays"))
+# Asked only of the famous and of characters, whatever the name: "what year did martin luther king
+# give ...", "Who plays Sherlock Holmes". "who was" too, when the name ends the question ("Who was
+# Shivaji Maharaj?", but not "who was keisha's teacher").
+_ALWAYS_FAMOUS = frozenset((("who", "wrote"), ("what", "year", "did"), ("who", "plays"), ("who", "played"),
+                            ("how", "tall", "was")))
 _WHEN = frozenset("now today tonight tomorrow yesterday again born".split())
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 
@@ -132,10 +139,26 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
         if end == start:
             return
         last = tokens[end - 1]
-        if phrase == ("who", "wrote") or fold(last.base) in proper_nouns() and last.low == last.base:
+        ends = end == n or tokens[end].low in ("?", ".", "!")
+        plain = all(tokens[k].low == tokens[k].base for k in range(start, end))  # not "who was keisha's"
+        if phrase in _ALWAYS_FAMOUS or phrase == ("who", "was") and ends and plain \
+                or fold(last.base) in proper_nouns() and last.low == last.base:
             for k in range(start, end):
                 blocked[k] = True
         return
+
+
+def _block_events(tokens: list[Token], blocked: list[bool]) -> None:
+    """ "when is ganesh chaturthi this year", "When is Matariki next year?": a festival, asked about by year."""
+    n = len(tokens)
+    if n < 5 or tokens[0].low != "when" or tokens[1].low != "is":
+        return
+    for end in range(3, min(n - 1, 6)):
+        if tokens[end].low in ("this", "next") and tokens[end + 1].low == "year":
+            if all(t.is_word for t in tokens[2:end]):
+                for k in range(2, end):
+                    blocked[k] = True
+            return
 
 
 def _block_team(tokens: list[Token], names: NameList, blocked: list[bool]) -> None:
@@ -153,6 +176,17 @@ def _block_monarchs(tokens: list[Token], blocked: list[bool]) -> None:
     for k in range(2, len(tokens)):
         if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
             blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
+
+
+_OBJECTS = frozenset("back me him her them us you".split())
+
+
+def _brand_as_word(tokens: list[Token], k: int, names: NameList) -> bool:
+    """A brand said as a verb or a surname, not a shop: "did maureen ring back", "Tell Mariana Costa her
+    shift starts at eight" (but "Tim Hortons", "call wells fargo")."""
+    if k + 1 < len(tokens) and tokens[k + 1].low in _OBJECTS:
+        return True
+    return tokens[k].base in names.last and names.is_clear(tokens[k - 1].base) and tokens[k - 1].base in names.first
 
 
 def _shop_word(tokens: list[Token], k: int) -> bool:

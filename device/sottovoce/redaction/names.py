@@ -14,8 +14,11 @@ from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_PHRASES, NAME_LIKE_FUNCTION_WORDS,
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PLACE_PREPOSITIONS,
-    PLACES, QUESTION_AUX, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS, WHEREABOUTS)
+    PLACES, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
+from sottovoce.redaction.namedeeds import (acts_like_person, asked_about, back_or_still, coming_to_do, did_to_own,
+                                           followed_by_number, has_lesson, listed_with, messaged,
+                                           month_beside_name, owns_personal, paired_subjects, where_is)
 from sottovoce.redaction.namemodel import NameModel
 from sottovoce.redaction.namescore import scored_names
 from sottovoce.redaction.nameslots import aux_inversion as _aux_inversion
@@ -99,9 +102,14 @@ def name_spans(tokens: list[Token], names: NameList, model: NameModel | None = N
     _introductions(tokens, names, is_name)
     role_names(tokens, names, written, blocked, is_name)
     scored_names(tokens, names, written, blocked, is_name)
+    paired_subjects(tokens, names, blocked, is_name)
     if model is not None:
         model.add_names(tokens, names, written, blocked, is_name)
     _grow(tokens, names, written, blocked, is_name)
+    for i in range(2, n):
+        if is_name[i] and not is_name[i - 1] and tokens[i - 1].low in PARTICLES \
+                and (tokens[i - 2].low in TITLES or tokens[i - 2].low in CONTACT_VERBS):
+            is_name[i - 1] = True  # "ring father o mahony", "call dr van dyke"
     return [Span(tokens[_title_before(tokens, i) if i == 0 or not is_name[i - 1] else i].start,
                  tokens[i].base_end, "NAME", 1) for i in range(n) if is_name[i]]
 
@@ -125,6 +133,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     base = tok.base
     if base in names.household:
         return True
+    if tok.low in BRANDS and base in names.first and messaged(tokens, i):
+        return True  # "Text Chase: we're leaving in five." (but "call chase about my card")
     if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS or base in HOLIDAYS \
             or base in countries():
         return False
@@ -135,6 +145,8 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     prev = tokens[i - 1].low if i > 0 else ""
     if prev == "." and i > 1 and tokens[i - 2].low in TITLES:
         prev = tokens[i - 2].low  # "Dr. Okonkwo"
+    if prev in PARTICLES and i > 1 and tokens[i - 2].low in TITLES:
+        prev = tokens[i - 2].low  # "father o mahony", "Dr. van Dyke"
     is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper())
     if (listed or is_foreign or (written and tok.text[0].isupper())) and prev.rstrip(".") in TITLES \
             and base not in MONTHS_AND_DAYS and base not in FUNCTION_WORDS:
@@ -152,7 +164,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         if base in MONTHS_AND_DAYS and cue[-1] in CONTACT_VERBS and i + 1 < len(tokens) \
                 and tokens[i + 1].low in ("to", "that"):
             return True  # "Tell Sunday to bring the car round", "remind june that ...": told, so a person
-        if base in MONTHS_AND_DAYS and (weak or _followed_by_number(tokens, i)):
+        if base in MONTHS_AND_DAYS and (weak or followed_by_number(tokens, i)):
             return False  # "set the alarm for june", "remind me may fifth"
         first_like = base not in AMBIGUOUS or base in names.first or capitalised  # not "it's good"
         if listed and first_like and (not weak or (base in names.first and (base not in FUNCTION_WORDS or (
@@ -173,14 +185,20 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if written and listed and base in names.first and base not in MONTHS_AND_DAYS and tok.text[0].isupper() \
             and (i == 0 or tokens[i - 1].low in (".", "!", "?")) and i + 1 < len(tokens) and tokens[i + 1].low == ",":
         return True  # "Will, dinner is ready."
+    if (listed and base in names.first or base in MONTHS_AND_DAYS) and (
+            has_lesson(tokens, i) or coming_to_do(tokens, i) or owns_personal(tokens, i)):
+        return True  # "June has piano at 4:30", "Sunday is coming to fix the roof", "June's passport number"
+    if base not in FUNCTION_WORDS and base not in BRANDS and base not in THINGS and tok.is_word and not (
+            written and not tok.text[0].isupper()) and (where_is(tokens, i) or did_to_own(tokens, i)):
+        return True  # "is june home yet", "Is Chance awake?", "did august finish his chores"
     if listed and base in names.first and base not in MONTHS_AND_DAYS and (
-            ((base not in THINGS or base in SUBJECT_OK) and _acts_like_person(tokens, i))
-            or _asked_about(tokens, i) or tok.low != base):
+            ((base not in THINGS or base in SUBJECT_OK) and acts_like_person(tokens, i))
+            or asked_about(tokens, i) or tok.low != base):
         return True  # "mark is at the door", "grace said yes", "is will's phone charged"
-    if tok.low == base and base not in BRANDS and base not in FUNCTION_WORDS and _back_or_still(tokens, i):
+    if tok.low == base and base not in BRANDS and base not in FUNCTION_WORDS and back_or_still(tokens, i):
         return True  # "is lea back from skating", "Is River still asleep?"
     if not listed and _unknown_word(tok, names) and base not in common_words() and base not in BRANDS \
-            and (not written or tok.text[0].isupper()) and _where_is(tokens, i):
+            and (not written or tok.text[0].isupper()) and where_is(tokens, i):
         return True  # "is kwame home", "Is Thandiwe awake?"
     if not written and not listed and _unknown_word(tok, names) and base not in common_words() \
             and base not in BRANDS and i + 1 < len(tokens) and tokens[i + 1].low in PERSON_DEEDS \
@@ -244,6 +262,10 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 continue
             tok = tokens[i]
             base = tok.base
+            if base in MONTHS_AND_DAYS and not blocked[i] and month_beside_name(tokens, i, is_name):
+                is_name[i] = True  # "Hollis and June need to be picked up"
+                changed = True
+                continue
             if is_name[i] or blocked[i] or not tok.is_word or base in FAMILY or base in MONTHS_AND_DAYS \
                     or base in countries() \
                     or base in _SINGLE_WORD_CUES or (
@@ -283,6 +305,14 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             elif (left or right) and (listed or capitalised or is_foreign):
                 is_name[i] = True
                 changed = True
+            elif not written and listed_with(tokens, i, is_name) and base not in NOT_SURNAME \
+                    and base not in THINGS:
+                is_name[i] = True  # "text reed and cliff about the fishing trip"
+                changed = True
+            elif not written and left and len(base) == 2 and base.isalpha() and foreign(tokens[i - 1], names) \
+                    and base not in english_words():
+                is_name[i] = True  # "call xin yi": a two-syllable given name
+                changed = True
             elif not written and left and tokens[i - 1].base in names.first and _unknown_word(tok, names) \
                     and base not in common_words() and base not in NOT_SURNAME \
                     and (base not in english_words() or base in proper_nouns()):  # not "beryl forgot her pills"
@@ -313,56 +343,13 @@ def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
     tok = tokens[i]
     if i + 1 < len(tokens) and tokens[i + 1].low in PERSON_VERBS:
         return True
-    if _asked_about(tokens, i):
+    if asked_about(tokens, i):
         return True
     if mid_sentence and tokens[i - 1].low == "with":
         return True
     if mid_sentence and tok.low != tok.base:
         return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
     return False
-
-
-def _where_is(tokens: list[Token], i: int) -> bool:
-    """ "is kwame home": only a person is asked about like that."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1].low in ("is", "was", "are") \
-        and tokens[i + 1].low in WHEREABOUTS
-
-
-_STILL = frozenset("asleep awake sick at home upstairs downstairs".split())
-
-
-def _back_or_still(tokens: list[Token], i: int) -> bool:
-    """ "is lea back from skating", "is river still asleep": asked about like that, only a person."""
-    if not 0 < i < len(tokens) - 2 or tokens[i - 1].low not in ("is", "was"):
-        return False
-    nxt, after = tokens[i + 1].low, tokens[i + 2].low
-    return (nxt == "back" and after in ("from", "home")) or (nxt == "still" and after in _STILL)
-
-
-def _asked_about(tokens: list[Token], i: int) -> bool:
-    """ "did rose call", "is frank coming", "has grace left": a question about what someone did."""
-    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1].low not in QUESTION_AUX:
-        return False
-    return tokens[i + 1].low in PERSON_ACTIONS
-
-
-def _acts_like_person(tokens: list[Token], i: int) -> bool:
-    """ "mark said", "grace is home", "bill will be late": a subject doing what people do."""
-    if i + 1 >= len(tokens):
-        return False
-    nxt = tokens[i + 1].low
-    if nxt in PERSON_VERBS:
-        return True
-    if nxt in ("is", "was", "'s") and i + 2 < len(tokens):
-        return tokens[i + 2].low in PERSON_STATES
-    return False
-
-
-def _followed_by_number(tokens: list[Token], i: int) -> bool:
-    if i + 1 >= len(tokens):
-        return False
-    low = tokens[i + 1].low
-    return low[:1].isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in ORDINAL_WORDS
 
 
 def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:

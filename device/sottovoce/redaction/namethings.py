@@ -8,7 +8,7 @@ rule reads on its own and can be tested against the clean commands it protects.
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import CONTACT_VERBS, NOT_AFTER_POSSESSIVE, TITLES
+from sottovoce.redaction.namecues import CONTACT_VERBS, NOT_AFTER_POSSESSIVE, PARTICLES, TITLES
 from sottovoce.redaction.namelists import NameList, english_words
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -27,6 +27,7 @@ wall walls dye
 WORKS = frozenset("""
 album albums song songs track tracks single singles record records podcast podcasts episode episodes movie
 movies film films concert concerts tour novel novels documentary lyrics discography soundtrack biography
+book books audiobook audiobooks memoir thriller
 """.split())
 # Questions about a thing's size or distance: "how high is Ben Nevis", "how far is Milton Keynes".
 MEASURES = frozenset("high far deep wide big large long cold hot busy expensive".split())
@@ -46,6 +47,11 @@ def _looks_named(tok: Token, names: NameList, written: bool) -> bool:
     return tok.text[0].isupper() if written else names.is_listed(tok.base)
 
 
+def _unknown(tok: Token) -> bool:
+    """A spoken word no dictionary knows: part of a name, of a person or of what is named after one."""
+    return len(tok.low) > 2 and tok.low not in FUNCTION_WORDS and tok.low not in english_words()
+
+
 def block_things(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
     n = len(tokens)
     colour_talk = any(t.low in COLOUR_CONTEXT for t in tokens)
@@ -63,9 +69,7 @@ def block_things(tokens: list[Token], names: NameList, written: bool, blocked: l
         if low in WORKS and k > 0 and tokens[k - 1].low == tokens[k - 1].base:
             j = k - 1
             while j >= 0 and k - j <= 3 and (_looks_named(tokens[j], names, written)
-                                             or (not written and len(tokens[j].low) > 2
-                                                 and tokens[j].low not in FUNCTION_WORDS
-                                                 and tokens[j].low not in english_words())):
+                                             or (not written and _unknown(tokens[j]))):
                 j -= 1
             if j >= 0 and j < k - 1 and tokens[j].low in CREDIT_LEAD:
                 for m in range(j + 1, k):
@@ -74,9 +78,10 @@ def block_things(tokens: list[Token], names: NameList, written: bool, blocked: l
                 and tokens[k + 1].low in ("is", "are", "was"):
             j = k + 2
             while j < n and j - k <= 4 and (_looks_named(tokens[j], names, written)
+                                            or (not written and _unknown(tokens[j]))
                                             or (j > k + 2 and tokens[j].is_word and written
                                                 and tokens[j].text[0].isupper())):
-                blocked[j] = True  # "How high is Ben Nevis?"
+                blocked[j] = True  # "How high is Ben Nevis?", "how far is ocho rios from kingston"
                 j += 1
         if k > 0 and _surname_after_noun(tokens, k, names, written):
             blocked[k] = True
@@ -87,7 +92,8 @@ def block_things(tokens: list[Token], names: NameList, written: bool, blocked: l
 # lists of goods ("add basil sage and rosemary to the shopping list") and places named after someone
 # ("the Luas to Stephen's Green").
 SIZES = frozenset("large small medium regular big extra family".split())
-PARTS = frozenset("gospel chapter chapters episode episodes season series volume part book books film films".split())
+PARTS = frozenset("gospel chapter chapters episode episodes season series volume part book books film films audiobook"
+                  " audiobooks adaptation version".split())
 GOODS_LISTS = frozenset("list basket cart trolley groceries".split())
 NAMED_PLACES = frozenset("green park hill street road square cross bridge station hospital wood gate".split())
 OWN_MEDIA = frozenset("playlist playlists mix station radio".split())
@@ -126,6 +132,7 @@ def _surname_after_noun(tokens: list[Token], k: int, names: NameList, written: b
     if base not in names.last or base in names.first or base in names.household or tok.low != base:
         return False
     if not prev.is_word or prev.low != prev.base or prev.low in FUNCTION_WORDS or prev.low in PERSON_TAKERS \
+            or prev.low in PARTICLES \
             or prev.low not in english_words() or names.is_listed(prev.low):
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
