@@ -23,7 +23,7 @@ hill ridge view park heights crossing point parade esplanade promenade quay wynd
 embankment
 """.split())
 # Street types said before the name in other languages ("27 Calle Mayor", "fourteen via roma").
-TYPE_FIRST = frozenset("via calle rue avenida rua strada piazza plaza carrer viale corso ulica".split())
+TYPE_FIRST = frozenset("via calle rue avenida rua strada piazza plaza carrer viale corso ulica chemin rang".split())
 ZIP_WORDS = frozenset(("zip", "zipcode", "postcode", "post", "postal", "code"))
 ABBREVIATED = frozenset("st ave rd ln dr ct blvd pl cir pkwy hwy sq".split())
 # Street types that are also everyday words need a house number or a cue ("the park", "that way").
@@ -73,9 +73,10 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
                 end += 1  # "harbor view road"
             if end < n - 1 and tokens[end].low == "." and tokens[end - 1].low in ABBREVIATED:
                 end += 1
-            if end < n and tokens[end].low in ("north", "south", "east", "west") and (
+            if end < n and tokens[end].low in DIRECTIONS and (tokens[end].low in ("north", "south", "east", "west")
+                                                             or tokens[end].text.isupper()) and (
                     end + 1 == n or not tokens[end + 1].is_word):
-                end += 1  # "88 Queen Street West, Toronto"
+                end += 1  # "88 Queen Street West, Toronto", "3419 42nd Ave S."
             return _unit(tokens, end)
         if not tokens[j].is_alnum or low in NOT_STREET:
             return i
@@ -320,7 +321,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
         words = 0
         # A written town needs a comma: "221B Baker Street, London".
         town = written and end < len(tokens) and tokens[end].low == ","
-        while j < len(tokens) and words <= 4:
+        while j < len(tokens) and words <= (6 if town else 4):  # "..., Teachers Village East, Quezon City 1101"
             if j in by_first and _post_code_run(tokens, by_first[j]):
                 run = by_first[j]
                 zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))

@@ -18,12 +18,13 @@ __all__ = ["unit_led"]
 
 LEAD_UNITS = frozenset("flat apartment apt unit suite plot block villa bungalow duplex house".split())
 # Inside an address already begun: "apartment 12, floor 3", "block 4, door 2".
-INNER_UNITS = LEAD_UNITS | frozenset("floor level door room wing stair entrance".split())
+INNER_UNITS = LEAD_UNITS | frozenset("floor level door room wing stair entrance lot".split())  # "block nine lot twelve"
 # After these the words that follow may start an address: "deliver to", "visited ruby at", "is", ":".
 LEADS = frozenset("to at is in : , address".split())
 ESTATES = frozenset("""
 house court building tower towers mansions lodge hall block apartments flats estate estates gardens residency
-residence residences heights villas complex compound sector phase layout colony nagar enclave society quarters
+residence residences heights villas complex compound sector phase layout colony nagar enclave society quarters homes
+subdivision village
 close crescent street road avenue lane drive way place terrace parade boulevard crossing park green mews
 """.split())
 STOPS = (FUNCTION_WORDS - {"the", "no", "new", "number"}) | frozenset("""

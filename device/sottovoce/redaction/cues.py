@@ -101,6 +101,10 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Born, but nobody in particular: "How old is someone born in 1990?", "people born in may".
+_NOBODY = frozenset("someone somebody anyone anybody nobody people person babies children kids everyone".split())
+
+
 class CueIndex:
     """Longest-first lookup of cue phrases ending at a token position."""
 
@@ -122,6 +126,8 @@ class CueIndex:
             start = i - len(ws) + 1
             if start >= 0 and all(tokens[start + k].low == w or tokens[start + k].base == w
                                   for k, w in enumerate(ws)):
+                if kind == "DOB" and start > 0 and tokens[start - 1].low in _NOBODY:
+                    return None  # "How old is someone born in 1990?": nobody's birthday
                 return kind, start
         return None
 

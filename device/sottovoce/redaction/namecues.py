@@ -18,9 +18,9 @@ queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
 KINSHIP = frozenset("""
 mama papa baba mam mammy pappa dadi dada nani nanaji naniji dadaji chacha chachi mami mamu bua phupho phuphi
-mausi masi bhaiya bhaia didi bhabhi
+mausi masi bhaiya bhaia didi bhabhi dadu dida thakuma thakurda nanu
 amma appa paati thatha patti akka anna thambi ammamma ammachi achan ajji ajja aaji aajoba
-kuya ate lola lolo tita tito nanay tatay inay itay manang manong
+kuya ate lola lolo tita tito nanay tatay inay itay manang manong mang aling
 koro kui kuia nanny koka whaea matua tupuna
 gogo mkhulu khulu sisi bhuti makhulu ugogo umkhulu
 iya iyawo egbon aburo nne nna dede

@@ -11,8 +11,9 @@ from sottovoce.redaction.namelists import MONTHS_AND_DAYS, NameList
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
-__all__ = ["acts_like_person", "asked_about", "back_or_still", "coming_to_do", "did_to_own", "followed_by_number",
-           "has_lesson", "listed_with", "messaged", "month_beside_name", "owns_personal", "paired_subjects", "where_is"]
+__all__ = ["acts_like_person", "appositive", "asked_about", "back_or_still", "called_over", "coming_to_do",
+           "did_to_own", "followed_by_number", "has_lesson", "listed_with", "messaged", "month_beside_name",
+           "owns_personal", "paired_subjects", "where_is"]
 
 
 def where_is(tokens: list[Token], i: int) -> bool:
@@ -27,8 +28,16 @@ _HELPING = frozenset("fix help clean pick collect stay visit babysit mow cut pai
 # What belongs to a person, not to a month or a day: "June's passport number", not "Sunday's match".
 _PERSONAL = frozenset("""
 passport phone mobile number email birthday teacher school homework keys bag car room friend friends mum dad mom
-shoes coat bike inhaler pills medicine medication glasses uniform kit
+shoes coat bike inhaler pills medicine medication glasses uniform kit health ni medicare office national licence
+license social tax nhs pps sin ssn insurance id
 """.split())
+# Who is named right after, between commas: "Call the aircon technician, Mang Boy Santiago, on ...".
+_ROLES = frozenset("""
+guy man lady woman technician plumber electrician mechanic builder contractor cleaner driver tutor teacher coach
+nanny babysitter neighbour neighbor landlord landlady gardener handyman accountant lawyer carpenter painter roofer
+locksmith caretaker manager boss friend colleague agent
+""".split())
+_COME_WHERE = frozenset("to here down downstairs upstairs inside back and eat quick".split())
 
 
 def has_lesson(tokens: list[Token], i: int) -> bool:
@@ -51,6 +60,15 @@ def coming_to_do(tokens: list[Token], i: int) -> bool:
 
 def owns_personal(tokens: list[Token], i: int) -> bool:
     return tokens[i].low != tokens[i].base and i + 1 < len(tokens) and tokens[i + 1].low in _PERSONAL
+
+
+def appositive(tokens: list[Token], i: int) -> bool:
+    return i > 1 and tokens[i - 1].low == "," and tokens[i - 2].low in _ROLES and tokens[i].text[:1].isupper()
+
+
+def called_over(tokens: list[Token], i: int) -> bool:
+    """ "malia come to the kitchen please": called by name, at the start."""
+    return i == 0 and len(tokens) > 2 and tokens[1].low == "come" and tokens[2].low in _COME_WHERE
 
 
 def messaged(tokens: list[Token], i: int) -> bool:

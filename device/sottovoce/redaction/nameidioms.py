@@ -27,6 +27,7 @@ dapper dan|chatty cathy|debbie downer|negative nancy|nervous nellie|silly billy|
 bob's your uncle|for pete's sake|heavens to betsy|every tom dick and harry|tom dick and harry|
 lazy bones|baby ruth|dirty harry|jimmy choo|john deere|tim tams|tim tam|anzac biscuits|
 sally lunn|eggs benedict|beef wellington|caesar salad|peach melba|margherita pizza|earl grey|
+ben and jerry's|ben & jerry's|marks and spencer|marks & spencer|be frank|to be frank|
 """.replace("\n", "").split("|") if p.strip())
 _EPONYMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(EPONYMS, key=len, reverse=True):
@@ -69,6 +70,7 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
     _block_famous(tokens, names, written, blocked)
     _block_monarchs(tokens, blocked)
     _block_events(tokens, blocked)
+    _block_places_asked(tokens, names, written, blocked)
     vet = any(t.low in _VET for t in tokens)
     for k, tok in enumerate(tokens):
         for phrase in _EPONYMS_BY_FIRST.get(tok.low, ()):
@@ -113,13 +115,16 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
 _FAME_QUESTIONS = (("who", "was"), ("how", "old", "is"), ("when", "did"), ("when", "was"),
                    ("where", "was"), ("who", "wrote"), ("who", "played"), ("who", "sang"), ("who", "invented"),
                    ("who", "painted"), ("who", "discovered"), ("how", "tall", "was"), ("how", "tall", "is"),
-                   ("what", "year", "did"), ("who", "plays"))
+                   ("what", "year", "did"), ("who", "plays"), ("what", "did"))
 # Asked only of the famous and of characters, whatever the name: "what year did martin luther king
 # give ...", "Who plays Sherlock Holmes". "who was" too, when the name ends the question ("Who was
 # Shivaji Maharaj?", but not "who was keisha's teacher").
 _ALWAYS_FAMOUS = frozenset((("who", "wrote"), ("what", "year", "did"), ("who", "plays"), ("who", "played"),
                             ("how", "tall", "was")))
 _WHEN = frozenset("now today tonight tomorrow yesterday again born".split())
+# What only the famous are asked to have done: "what did marie curie discover" (not "what did keisha say").
+_FAME_DEEDS = frozenset("discover discovered invent invented write wrote paint painted compose composed found prove"
+                        .split())
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 
 
@@ -133,13 +138,21 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
             continue
         start = len(phrase)
         end = start
-        while end < n and end - start < 3 and tokens[end].is_word and tokens[end].low not in FUNCTION_WORDS \
-                and tokens[end].low not in _WHEN and (not written or tokens[end].text[0].isupper()):
+        while end < n and end - start < 4 and tokens[end].is_word and tokens[end].low not in FUNCTION_WORDS \
+                and tokens[end].low not in _WHEN and tokens[end].low not in _FAME_DEEDS \
+                and (not written or tokens[end].text[0].isupper()):
             end += 1
         if end == start:
             return
         last = tokens[end - 1]
+        if last.low in ("jr", "sr") and end - start > 1:
+            last = tokens[end - 2]  # "Who was Martin Luther King Jr.?"
         ends = end == n or tokens[end].low in ("?", ".", "!")
+        if phrase == ("what", "did"):
+            if end < n and tokens[end].low in _FAME_DEEDS:
+                for k in range(start, end):
+                    blocked[k] = True
+            return
         plain = all(tokens[k].low == tokens[k].base for k in range(start, end))  # not "who was keisha's"
         if phrase in _ALWAYS_FAMOUS or phrase == ("who", "was") and ends and plain \
                 or fold(last.base) in proper_nouns() and last.low == last.base:
@@ -159,6 +172,48 @@ def _block_events(tokens: list[Token], blocked: list[bool]) -> None:
                 for k in range(2, end):
                     blocked[k] = True
             return
+
+
+_OPENING = frozenset("open closed opening shut".split())
+_PLACE_KINDS = frozenset("city town country state village island place county suburb province".split())
+_PRAYERS = frozenset("fajr fajar dhuhr zuhr zohar asr asar maghrib isha esha tahajjud".split())
+_ABOUT_WORKS = frozenset("story stories book books song songs film films movie movies show cartoon".split())
+
+
+def _block_places_asked(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
+    """What only a place, a shop, a prayer or a story's character is asked about: "Is Marks and Spencer open
+    on Sunday?", "Find the nearest McDonald's.", "Is Florence worth visiting?", "Is Lincoln a city in
+    England?", "remind me to pray asr", "a story about peter rabbit"."""
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        low = tok.low
+        if low in ("nearest", "closest"):
+            _block_run(tokens, k + 1, written, blocked)
+        elif low in ("is", "are") and (k == 0 or tokens[k - 1].low in ("when", "time", "what")):
+            end = _run_end(tokens, k + 1, written)
+            if end < n and end > k + 1 and (tokens[end].low in _OPENING or tokens[end].low == "worth" or (
+                    end + 1 < n and tokens[end].low in ("a", "an") and tokens[end + 1].low in _PLACE_KINDS)):
+                for m in range(k + 1, end):
+                    blocked[m] = True
+        elif low == "pray" and k + 1 < n and tokens[k + 1].low in _PRAYERS:
+            blocked[k + 1] = True
+        elif low == "about" and k > 0 and tokens[k - 1].low in _ABOUT_WORKS:
+            _block_run(tokens, k + 1, written, blocked)
+
+
+def _run_end(tokens: list[Token], k: int, written: bool) -> int:
+    """Past up to four words of a name ("Marks and Spencer", "Devon House", "McDonald's")."""
+    end = k
+    while end < len(tokens) and end - k < 4 and tokens[end].is_word and (
+            tokens[end].low in ("and", "&") and end > k
+            or tokens[end].low not in FUNCTION_WORDS and (not written or tokens[end].text[0].isupper())):
+        end += 1
+    return end
+
+
+def _block_run(tokens: list[Token], k: int, written: bool, blocked: list[bool]) -> None:
+    for m in range(k, _run_end(tokens, k, written)):
+        blocked[m] = True
 
 
 def _block_team(tokens: list[Token], names: NameList, blocked: list[bool]) -> None:

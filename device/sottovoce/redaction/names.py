@@ -16,7 +16,8 @@ from sottovoce.redaction.namecues import (
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PLACE_PREPOSITIONS,
     PLACES, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
-from sottovoce.redaction.namedeeds import (acts_like_person, asked_about, back_or_still, coming_to_do, did_to_own,
+from sottovoce.redaction.namedeeds import (acts_like_person, appositive, asked_about, back_or_still, called_over,
+                                           coming_to_do, did_to_own,
                                            followed_by_number, has_lesson, listed_with, messaged,
                                            month_beside_name, owns_personal, paired_subjects, where_is)
 from sottovoce.redaction.namemodel import NameModel
@@ -80,7 +81,10 @@ def name_spans(tokens: list[Token], names: NameList, model: NameModel | None = N
     n = len(tokens)
     written = written_form(tokens)
     # "a riddle", "the harry potter audiobook", "saint patrick's day", "New York": not people.
-    blocked = [i > 0 and tokens[i - 1].low in NOT_BEFORE_PERSON for i in range(n)]
+    blocked = [i > 0 and tokens[i - 1].low in NOT_BEFORE_PERSON
+               or i > 1 and tokens[i - 1].low == "." and tokens[i - 2].low in ("st", "mt", "ft")  # "St. Patrick"
+               or i + 1 < n and tokens[i].low != tokens[i].base and tokens[i + 1].low in ("day", "eve")
+               for i in range(n)]  # "St. Patrick's Day"
     for i in range(1, n):
         if blocked[i - 1] and names.is_listed(tokens[i - 1].base) and names.is_listed(tokens[i].base):
             blocked[i] = True  # "the grace kelly song"
@@ -136,7 +140,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if tok.low in BRANDS and base in names.first and messaged(tokens, i):
         return True  # "Text Chase: we're leaving in five." (but "call chase about my card")
     if base in FAMILY or base in ASSISTANTS or base in TITLES or tok.low in BRANDS or base in HOLIDAYS \
-            or base in countries():
+            or base in countries() or base in ("double", "triple", "treble"):  # "call triple zero"
         return False
     if i > 0 and tokens[i - 1].low != tokens[i - 1].base and base in NOT_AFTER_POSSESSIVE:
         return False  # "Valentine's Day", "Mother's Day"
@@ -188,6 +192,14 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if (listed and base in names.first or base in MONTHS_AND_DAYS) and (
             has_lesson(tokens, i) or coming_to_do(tokens, i) or owns_personal(tokens, i)):
         return True  # "June has piano at 4:30", "Sunday is coming to fix the roof", "June's passport number"
+    if (listed and base in names.first or is_foreign) and base not in common_words() and (
+            owns_personal(tokens, i) or called_over(tokens, i)):
+        return True  # "Tavita's Medicare number", "malia come to the kitchen please"
+    if written and tok.is_word and base not in FUNCTION_WORDS and appositive(tokens, i):
+        return True  # "Call the aircon servicing guy, Ah Huat, on 8122 0937."
+    if prev in TITLES and i > 1 and tokens[i - 2].low in _SINGLE_WORD_CUES and tok.is_word and i + 1 == len(tokens) \
+            and base not in _PHRASE_END and base not in DIGIT_WORDS:
+        return True  # "ring granda paddy": whoever is called with a title is a person
     if base not in FUNCTION_WORDS and base not in BRANDS and base not in THINGS and tok.is_word and not (
             written and not tok.text[0].isupper()) and (where_is(tokens, i) or did_to_own(tokens, i)):
         return True  # "is june home yet", "Is Chance awake?", "did august finish his chores"

@@ -76,8 +76,8 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
                 digits += 1
             count += 1
             j += took
-        if j - i >= 2 and tokens[j - 1].low == "m" and tokens[j - 2].low in ("a", "p"):
-            j -= 2  # "five o five p m": a time
+        if j - i >= 2 and tokens[j - 1].low == "m" and tokens[j - 2].low in ("a", "p", "f"):
+            j -= 2  # "five o five p m": a time; "nine eight seven f m": a radio station
             letters -= 2
             count -= 2
         if count >= MIN_TOKENS and (letters >= 2 and digits >= 1 or _year_county(tokens[i:j])) \
