@@ -33,6 +33,8 @@ way close walk hill ridge view park heights crossing point row loop square st ri
 # Streets named only by their type: "eighteen the crescent", "No. 3 The Mews, Hove".
 THE_STREETS = frozenset("crescent mews grove avenue drive close green paddocks parade terrace square gardens quay"
                         " strand circus chase oval".split())
+# Roads known by a number: "county road nineteen", "State Route 9".
+_NUMBERED_ROADS = frozenset("county state farm forest township rural us interstate".split())
 DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast northwest southeast southwest".split())
 UNIT_WORDS = frozenset("apartment apt unit suite flat number no # floor".split())
 # A named building between the flat and the street: "flat 21, Caledonian House, 98 Leith Walk".
@@ -75,8 +77,12 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
                 end += 1
             if end < n and tokens[end].low in DIRECTIONS and (tokens[end].low in ("north", "south", "east", "west")
                                                              or tokens[end].text.isupper()) and (
-                    end + 1 == n or not tokens[end + 1].is_word):
-                end += 1  # "88 Queen Street West, Toronto", "3419 42nd Ave S."
+                    end + 1 == n or not tokens[end + 1].is_word or tokens[end].text.islower()
+                    and tokens[end + 1].low not in ("of", "to", "from", "on", "at", "and")):
+                end += 1  # "88 Queen Street West, Toronto", "3419 42nd Ave S.", "king street east toronto"
+            elif end < n and tokens[j - 1].low in _NUMBERED_ROADS and low in ("road", "route", "highway", "hwy"):
+                while end < n and (_numberish(tokens[end].low) or tokens[end].low.isdigit()):
+                    end += 1  # "forty one county road nineteen", "1200 County Road 19"
             return _unit(tokens, end)
         if not tokens[j].is_alnum or low in NOT_STREET:
             return i
@@ -210,6 +216,8 @@ def _unit_before(tokens: list[Token], start: int) -> int:
         k -= 1  # "Apt. 1207, 88 Queen Street West"
     if k >= 0 and tokens[k].low in UNIT_WORDS - {"number", "no", "#"}:
         return k
+    if k == j and k >= 1 and tokens[k].low == "house" and tokens[k - 1].low in ("at", "to"):
+        return k  # "we stay at house fourteen flamingo road"
     if k == j and k >= 1 and tokens[k].low in ("number", "no") and tokens[k - 1].low in ("at", "to", "on", "from"):
         return k  # "drop it at number sixty one lime street"
     if k == j and k >= 1 and tokens[k].low in BUILDINGS:

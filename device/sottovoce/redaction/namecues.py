@@ -31,7 +31,7 @@ zia zio oma opa omi opi mutti vati onkel babcia dziadek ciocia wujek babushka de
 yiayia yiayiá pappou pappoú theia theio avó avô vovó vovô vovo
 halmeoni harabeoji eomma oppa unni unnie noona hyung
 nainai yeye laolao laoye popo gonggong ayi shushu obaachan ojiichan okaasan otousan
-mamó daideo granda ouma oupa tannie oom bibi babu shangazi mjomba shosho guka cucu tutu kupuna
+mamó daideo granda nanna ouma oupa tannie oom bibi babu shangazi mjomba shosho guka cucu tutu kupuna
 maame agya ena wofa
 maman mamá papá ammi abbu abba ammu dadima nanima hooyo aabo ayeeyo awoowe mamãe papai maa pitaji mataji
 """.split())

@@ -78,11 +78,15 @@ def messaged(tokens: list[Token], i: int) -> bool:
 
 
 _OWN = frozenset("his her their him back".split())
+_SAID = frozenset("say said reply text ring answer".split())
 
 
 def did_to_own(tokens: list[Token], i: int) -> bool:
     """ "did august finish his chores", "did mere take her togs", "has maureen rung back": someone who
-    did something to what is theirs."""
+    did something to what is theirs; or who is asked what they said ("what did horatio say")."""
+    if 0 < i < len(tokens) - 1 and tokens[i - 1].low == "did" and tokens[i + 1].low in _SAID \
+            and (i == 1 or tokens[i - 2].low in ("what", "when", "why", "how")):
+        return True  # "what did horatio say in his last message", "did tomas reply"
     return 0 < i < len(tokens) - 2 and tokens[i - 1].low in ("did", "has", "will", "can", "could") \
         and tokens[i + 1].is_word and tokens[i + 1].low not in FUNCTION_WORDS and tokens[i + 2].low in _OWN
 

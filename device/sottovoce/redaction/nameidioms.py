@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from sottovoce.redaction.namecues import COLOURS_AND_LEVELS, DETERMINERS, PLACES, TITLES
-from sottovoce.redaction.namelists import BRANDS, FAMILY, NameList, fold, english_words, proper_nouns
+from sottovoce.redaction.namelists import BRANDS, FAMILY, MONTHS_AND_DAYS, NameList, english_words, fold, proper_nouns
 from sottovoce.redaction.nameslots import capitalised_mid_sentence, foreign
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -27,7 +27,7 @@ dapper dan|chatty cathy|debbie downer|negative nancy|nervous nellie|silly billy|
 bob's your uncle|for pete's sake|heavens to betsy|every tom dick and harry|tom dick and harry|
 lazy bones|baby ruth|dirty harry|jimmy choo|john deere|tim tams|tim tam|anzac biscuits|
 sally lunn|eggs benedict|beef wellington|caesar salad|peach melba|margherita pizza|earl grey|
-ben and jerry's|ben & jerry's|marks and spencer|marks & spencer|be frank|to be frank|
+ben and jerry's|ben & jerry's|marks and spencer|marks & spencer|be frank|to be frank|simbang gabi|
 """.replace("\n", "").split("|") if p.strip())
 _EPONYMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(EPONYMS, key=len, reverse=True):
@@ -115,7 +115,7 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
 _FAME_QUESTIONS = (("who", "was"), ("how", "old", "is"), ("when", "did"), ("when", "was"),
                    ("where", "was"), ("who", "wrote"), ("who", "played"), ("who", "sang"), ("who", "invented"),
                    ("who", "painted"), ("who", "discovered"), ("how", "tall", "was"), ("how", "tall", "is"),
-                   ("what", "year", "did"), ("who", "plays"), ("what", "did"))
+                   ("what", "year", "did"), ("who", "plays"), ("what", "did"), ("who", "is"))
 # Asked only of the famous and of characters, whatever the name: "what year did martin luther king
 # give ...", "Who plays Sherlock Holmes". "who was" too, when the name ends the question ("Who was
 # Shivaji Maharaj?", but not "who was keisha's teacher").
@@ -147,14 +147,17 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
         last = tokens[end - 1]
         if last.low in ("jr", "sr") and end - start > 1:
             last = tokens[end - 2]  # "Who was Martin Luther King Jr.?"
-        ends = end == n or tokens[end].low in ("?", ".", "!")
+        # The question is the whole line: not "Who is Siobhan Kelleher? She left a voicemail."
+        ends = end == n or tokens[end].low in ("dating", "married") or tokens[end].low in ("?", ".", "!") and end + 1 == n
         if phrase == ("what", "did"):
             if end < n and tokens[end].low in _FAME_DEEDS:
                 for k in range(start, end):
                     blocked[k] = True
             return
         plain = all(tokens[k].low == tokens[k].base for k in range(start, end))  # not "who was keisha's"
-        if phrase in _ALWAYS_FAMOUS or phrase == ("who", "was") and ends and plain \
+        if phrase == ("who", "is") and not (ends and plain):
+            return  # "who is maria gonzalez in my contacts"
+        if phrase in _ALWAYS_FAMOUS or phrase in (("who", "was"), ("who", "is")) and ends and plain \
                 or fold(last.base) in proper_nouns() and last.low == last.base:
             for k in range(start, end):
                 blocked[k] = True
@@ -162,14 +165,20 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
 
 
 def _block_events(tokens: list[Token], blocked: list[bool]) -> None:
-    """ "when is ganesh chaturthi this year", "When is Matariki next year?": a festival, asked about by year."""
+    """ "when is ganesh chaturthi this year", "When is Matariki next year?", "it's onam on monday": a festival,
+    asked about or announced by when it falls."""
     n = len(tokens)
-    if n < 5 or tokens[0].low != "when" or tokens[1].low != "is":
+    if n >= 5 and tokens[0].low == "when" and tokens[1].low == "is":
+        begin = 2
+    elif n >= 4 and tokens[0].low == "it's":
+        begin = 1
+    else:
         return
-    for end in range(3, min(n - 1, 6)):
-        if tokens[end].low in ("this", "next") and tokens[end + 1].low == "year":
-            if all(t.is_word for t in tokens[2:end]):
-                for k in range(2, end):
+    for end in range(begin + 1, min(n - 1, begin + 4)):
+        if tokens[end].low in ("this", "next") and tokens[end + 1].low in ("year", "week", "weekend") \
+                or tokens[end].low == "on" and tokens[end + 1].low in MONTHS_AND_DAYS:
+            if all(t.is_word for t in tokens[begin:end]):
+                for k in range(begin, end):
                     blocked[k] = True
             return
 
@@ -177,7 +186,12 @@ def _block_events(tokens: list[Token], blocked: list[bool]) -> None:
 _OPENING = frozenset("open closed opening shut".split())
 _PLACE_KINDS = frozenset("city town country state village island place county suburb province".split())
 _PRAYERS = frozenset("fajr fajar dhuhr zuhr zohar asr asar maghrib isha esha tahajjud".split())
-_ABOUT_WORKS = frozenset("story stories book books song songs film films movie movies show cartoon".split())
+_ABOUT_WORKS = frozenset("""
+story stories book books song songs film films movie movies show cartoon chapter chapters episode episodes poem
+poems legend legends tale tales
+""".split())
+# Scenes and modes of the smart home are named, not people: "Set the scene to Autumn."
+_SETTINGS = frozenset("scene scenes mode preset theme routine".split())
 
 
 def _block_places_asked(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
@@ -195,6 +209,10 @@ def _block_places_asked(tokens: list[Token], names: NameList, written: bool, blo
                     end + 1 < n and tokens[end].low in ("a", "an") and tokens[end + 1].low in _PLACE_KINDS)):
                 for m in range(k + 1, end):
                     blocked[m] = True
+        elif low == "to" and k > 0 and tokens[k - 1].low in _SETTINGS:
+            _block_run(tokens, k + 1, written, blocked)
+        elif low == "in" and k > 2 and [t.low for t in tokens[k - 3:k]] == ["time", "is", "it"]:
+            _block_run(tokens, k + 1, written, blocked)  # "What time is it in Adelaide?"
         elif low == "pray" and k + 1 < n and tokens[k + 1].low in _PRAYERS:
             blocked[k + 1] = True
         elif low == "about" and k > 0 and tokens[k - 1].low in _ABOUT_WORKS:
