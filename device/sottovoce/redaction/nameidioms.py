@@ -148,7 +148,8 @@ def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: 
         if last.low in ("jr", "sr") and end - start > 1:
             last = tokens[end - 2]  # "Who was Martin Luther King Jr.?"
         # The question is the whole line: not "Who is Siobhan Kelleher? She left a voicemail."
-        ends = end == n or tokens[end].low in ("dating", "married") or tokens[end].low in ("?", ".", "!") and end + 1 == n
+        ends = end == n or tokens[end].low in ("dating", "married") \
+            or tokens[end].low in ("?", ".", "!") and end + 1 == n
         if phrase == ("what", "did"):
             if end < n and tokens[end].low in _FAME_DEEDS:
                 for k in range(start, end):

@@ -60,8 +60,8 @@ def _plates(text: str) -> list[Span]:
 # US-style "ABC-1234" / "ABC 1234" is a plate when the line talks about a vehicle ("Is ABC-1234 still
 # parked across the road?"); elsewhere it may be a product or a flight.
 # Other shapes too: "CKRT 418", "KTR-582", "482 XLD", "4417 GR", "1XK 4PQ", South Africa's "HX 29 TV GP".
-_SPLIT_CODE = re.compile(r"\b(?:[A-Z]{2} \d{2} [A-Z]{2}(?: [A-Z]{2})?|[A-Z]{2} \d{3}-\d{3}|[A-Z]{2,4}[- ]\d{2,4}|[A-Z]{3}\d{2,3}"
-                         r"|\d{3,4}[- ](?!AM\b|PM\b)[A-Z]{2,3}|\d[A-Z]{2} \d[A-Z]{2})\b")
+_SPLIT_CODE = re.compile(r"\b(?:[A-Z]{2} \d{2} [A-Z]{2}(?: [A-Z]{2})?|[A-Z]{2} \d{3}-\d{3}|[A-Z]{2,4}[- ]\d{2,4}"
+                         r"|[A-Z]{3}\d{2,3}|\d{3,4}[- ](?!AM\b|PM\b)[A-Z]{2,3}|\d[A-Z]{2} \d[A-Z]{2})\b")
 _VEHICLE = re.compile(r"\b(?:park(?:ed|ing)?|car|cars|van|truck|ute|vehicle|driveway|blocking|towed|tow|reg|speeding|"
                       r"ticket|garage|drive|driving|motorbike|taxi|toll|tolls|tabs|registration|rego|licen[cs]e disc|"
                       r"tyres|tires|wof|mot|roadworthy|smog|emissions|coding|fitness|rental|hatchback|suv|minivan|"
