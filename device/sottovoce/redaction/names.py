@@ -17,9 +17,8 @@ from sottovoce.redaction.namecues import (
     PLACES, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
 from sottovoce.redaction.namedeeds import (acts_like_person, appositive, asked_about, back_or_still, called_over,
-                                           coming_to_do, did_to_own,
-                                           followed_by_number, has_lesson, listed_with, messaged,
-                                           month_beside_name, owns_personal, paired_subjects, where_is)
+                                           coming_to_do, did_to_own, followed_by_number, has_lesson, listed_with,
+                                           messaged, month_beside_name, owns_personal, paired_subjects, where_is)
 from sottovoce.redaction.namemodel import NameModel
 from sottovoce.redaction.namescore import scored_names
 from sottovoce.redaction.nameslots import aux_inversion as _aux_inversion
