@@ -15,31 +15,12 @@ from sottovoce.redaction.evaluate import (TARGET_CLEAN, TARGET_LINES_PER_SECOND,
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
-# The first blind corpus, now a development set. The current blind one (redaction_heldout.txt) is
-# deliberately not tested here: it is measured by scripts/eval-redaction so that nobody tunes to it.
-DEV = ROOT / "tests" / "data" / "redaction_dev.txt"
-# The second blind corpus, also a development set now (its misses were studied by failure class).
-DEV2 = ROOT / "tests" / "data" / "redaction_dev2.txt"
-# The third blind corpus, a development set since its misses were studied by class.
-DEV3 = ROOT / "tests" / "data" / "redaction_dev3.txt"
-# The fourth blind corpus, a development set since its misses were studied by class.
-DEV4 = ROOT / "tests" / "data" / "redaction_dev4.txt"
-# The fifth blind corpus, a development set since its misses were studied by class.
-DEV5 = ROOT / "tests" / "data" / "redaction_dev5.txt"
-# The sixth blind corpus, a development set since its false positives and misses were studied by class.
-DEV6 = ROOT / "tests" / "data" / "redaction_dev6.txt"
-# The seventh blind corpus, a development set since its misses were studied (and the name model learned from it).
-DEV7 = ROOT / "tests" / "data" / "redaction_dev7.txt"
-# The eighth blind corpus (first score with the name model: names 0.929, overall 0.963, clean 0.944), studied since.
-DEV8 = ROOT / "tests" / "data" / "redaction_dev8.txt"
-# The ninth blind corpus (first score: overall 0.981, names 0.970, clean 0.967), studied since.
-DEV9 = ROOT / "tests" / "data" / "redaction_dev9.txt"
-# The tenth blind corpus (first score: overall 0.962, names 0.927, clean 0.975), studied since.
-DEV10 = ROOT / "tests" / "data" / "redaction_dev10.txt"
-# The eleventh blind corpus (first score: overall 0.962, names 0.952, clean 0.958), studied since.
-DEV11 = ROOT / "tests" / "data" / "redaction_dev11.txt"
-# The twelfth blind corpus (first score: overall 0.973, names 0.963, clean 0.953), studied since.
-DEV12 = ROOT / "tests" / "data" / "redaction_dev12.txt"
+# Former blind corpora, development sets since their misses were studied by class (first scores: README).
+# The current blind one (redaction_heldout.txt) is deliberately not tested here: it is measured by
+# scripts/eval-redaction so that nobody tunes to it.
+DATA = ROOT / "tests" / "data"
+STUDIED = {"own": CORPUS, "dev": DATA / "redaction_dev.txt",
+           **{f"dev{n}": DATA / f"redaction_dev{n}.txt" for n in range(2, 13)}}
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +39,7 @@ def test_corpus_is_big_and_covers_every_kind_in_both_forms(corpus: list[CorpusLi
         assert len(spoken) >= 5 and len(written) >= 5, kind
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12],
-                         ids=["own", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-                              "dev11", "dev12"])
+@pytest.mark.parametrize("path", STUDIED.values(), ids=STUDIED.keys())
 def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     s = score(read_corpus(path), lambda text: redactor.redact(text).text)
     leaks = [(line.text, kind, out) for line, kind, out in s.misses]
@@ -71,9 +50,7 @@ def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
     assert s.command_share >= 0.97
 
 
-@pytest.mark.parametrize("path", [CORPUS, DEV, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12],
-                         ids=["own", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-                              "dev11", "dev12"])
+@pytest.mark.parametrize("path", STUDIED.values(), ids=STUDIED.keys())
 def test_clean_lines_are_byte_identical(path: Path, redactor: Redactor) -> None:
     corpus = read_corpus(path)
     changed = [(line.text, redactor.redact(line.text).text) for line in corpus if not line.items]
