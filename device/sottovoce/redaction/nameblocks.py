@@ -82,12 +82,15 @@ def block_media_titles(tokens: list[Token], names: NameList, written: bool, bloc
         if not (tokens[k].low in MEDIA_CUES or (k > 0 and (tokens[k - 1].low, tokens[k].low) in MEDIA_PHRASES)):
             continue
         j = k + 1
+        station = False  # "play radio nan gaidheal": a station's name, whatever its words
         while j < n and j - k <= 5:
             tok = tokens[j]
-            if tok.low in ('"', "“", "'", "‘", "&") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
+            if station and tok.is_word and tok.low not in FUNCTION_WORDS:
+                blocked[j] = True
+            elif tok.low in ('"', "“", "'", "‘", "&") or tok.low in MEDIA_FILLERS or tok.low in TITLE_GREETINGS or (
                     len(tok.low) == 1 and tok.is_word) or (  # "play a r rahman": initials
                     tok.low == "." and len(tokens[j - 1].low) == 1):  # "Play A. R. Rahman.", "Play Ben&Ben."
-                pass  # "play the song jolene", "play some music by ..."
+                station = station or tok.low == "radio"  # "play the song jolene", "play some music by ..."
             elif tok.low != tok.base and tok.base in names.first and j + 1 < n \
                     and tokens[j + 1].low in PERSONAL_MEDIA:
                 break  # "play emma's playlist": a household member, not an artist

@@ -132,7 +132,7 @@ def _goods(tokens: list[Token], lows: list[str], blocked: list[bool]) -> None:
     for k, low in enumerate(lows):
         if low not in ("add", "put", "get", "buy", "order"):
             continue
-        for t in range(k + 2, min(n, k + 10)):
+        for t in range(k + 2, n):  # however long the list: "Add rashers, sausages, a sliced pan and ..."
             if lows[t] not in ("to", "on", "in"):
                 continue
             tail = lows[t + 1:t + 5]

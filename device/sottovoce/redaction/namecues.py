@@ -6,14 +6,14 @@ Kept apart from the detector in `names` so the rules read as rules and the vocab
 from __future__ import annotations
 
 # Verbs whose object is a person; an unknown word right after one is taken as a name.
-CONTACT_VERBS = frozenset("call text message remind tell ask ping email invite dial facetime".split())
+CONTACT_VERBS = frozenset("call text message remind tell ask ping email invite dial facetime whatsapp".split())
 DETERMINERS = frozenset("my the your a an his her our their this that its".split())  # "my email address"
 # After these, a month is a month ("set the alarm for june", "remind me in may").
 WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # A listed word after these is a person even when it is also a word: "uncle bob", "coach will".
 TITLES = frozenset("""
 uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
-brother son daughter nephew niece mister madam sir lady lord pastor father reverend officer nurse
+brother son daughter nephew niece mister missus missis madame mme madam sir lady lord pastor father reverend officer nurse
 queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
 KINSHIP = frozenset("""
@@ -98,6 +98,7 @@ station airport hospital school college university street road avenue lane park 
 church cathedral library museum centre center mall market terminal
 beach bay harbour harbor island lake river valley falls zoo pier reserve stadium
 county parish shire district province township hills heights springs
+statue memorial monument tower gallery theatre theater gardens boulevard
 """.split())
 # What only a named person does next: "jamal washington said", "Precious Dlamini will pick up the kids".
 SUBJECT_NEXT = PERSON_VERBS | frozenset("will is was has had just".split())

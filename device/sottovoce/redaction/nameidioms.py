@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 
 from sottovoce.redaction.namecues import COLOURS_AND_LEVELS, DETERMINERS, PLACES, TITLES
-from sottovoce.redaction.namelists import BRANDS, FAMILY, MONTHS_AND_DAYS, NameList, english_words, fold, proper_nouns
+from sottovoce.redaction.namefame import block_famous
+from sottovoce.redaction.namelists import BRANDS, FAMILY, MONTHS_AND_DAYS, NameList, english_words
 from sottovoce.redaction.nameslots import capitalised_mid_sentence, foreign
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -42,7 +43,7 @@ _VET = frozenset("""
 vet vets vet's groomer groomers grooming kennel kennels cattery dewormer dewormers worming wormer flea fleas
 tick ticks heartworm litter walkies
 """.split())
-_CARE_VERBS = frozenset("take give walk bring collect groom brush bath wash".split())
+_CARE_VERBS = frozenset("take give walk bring collect groom brush bath wash book".split())
 _COLOUR_TALK = frozenset("colour color colours colors shade shades paint hue tone".split())
 # Talk of a country, where a name that is also one ("Jordan", "Georgia", "Chad") is the country.
 _COUNTRY_TALK = frozenset("""
@@ -67,8 +68,7 @@ def languages() -> frozenset[str]:
 
 def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
     n = len(tokens)
-    _block_famous(tokens, names, written, blocked)
-    _block_monarchs(tokens, blocked)
+    block_famous(tokens, written, blocked)
     _block_events(tokens, blocked)
     _block_places_asked(tokens, names, written, blocked)
     vet = any(t.low in _VET for t in tokens)
@@ -109,60 +109,6 @@ def block_idioms(tokens: list[Token], names: NameList, written: bool, blocked: l
             blocked[k] = True  # "What currency does Jordan use?"
         if written and tok.low != tok.base and tok.text[0].isupper() and k > 0 and _shop_word(tokens, k - 1):
             blocked[k - 1] = blocked[k] = True  # "Trader Joe's", "Piggly Wiggly's": a shop named after someone
-
-
-# Questions about the famous: "Who was Nelson Mandela?", "how old is taylor swift", "who wrote harry potter".
-_FAME_QUESTIONS = (("who", "was"), ("how", "old", "is"), ("when", "did"), ("when", "was"),
-                   ("where", "was"), ("who", "wrote"), ("who", "played"), ("who", "sang"), ("who", "invented"),
-                   ("who", "painted"), ("who", "discovered"), ("how", "tall", "was"), ("how", "tall", "is"),
-                   ("what", "year", "did"), ("who", "plays"), ("what", "did"), ("who", "is"))
-# Asked only of the famous and of characters, whatever the name: "what year did martin luther king
-# give ...", "Who plays Sherlock Holmes". "who was" too, when the name ends the question ("Who was
-# Shivaji Maharaj?", but not "who was keisha's teacher").
-_ALWAYS_FAMOUS = frozenset((("who", "wrote"), ("what", "year", "did"), ("who", "plays"), ("who", "played"),
-                            ("how", "tall", "was")))
-_WHEN = frozenset("now today tonight tomorrow yesterday again born".split())
-# What only the famous are asked to have done: "what did marie curie discover" (not "what did keisha say").
-_FAME_DEEDS = frozenset("discover discovered invent invented write wrote paint painted compose composed found prove"
-                        .split())
-_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
-
-
-def _block_famous(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
-    """A name asked about in a question of general knowledge, whose last word the dictionary knows as a
-    proper noun (Mandela, Nightingale, Swift, Nkrumah): a public figure, not a member of the household.
-    After "who wrote" comes a title. A monarch's numeral marks one too ("Queen Elizabeth II")."""
-    n = len(tokens)
-    for phrase in _FAME_QUESTIONS:
-        if n <= len(phrase) or any(tokens[m].low != w for m, w in enumerate(phrase)):
-            continue
-        start = len(phrase)
-        end = start
-        while end < n and end - start < 4 and tokens[end].is_word and tokens[end].low not in FUNCTION_WORDS \
-                and tokens[end].low not in _WHEN and tokens[end].low not in _FAME_DEEDS \
-                and (not written or tokens[end].text[0].isupper()):
-            end += 1
-        if end == start:
-            return
-        last = tokens[end - 1]
-        if last.low in ("jr", "sr") and end - start > 1:
-            last = tokens[end - 2]  # "Who was Martin Luther King Jr.?"
-        # The question is the whole line: not "Who is Siobhan Kelleher? She left a voicemail."
-        ends = end == n or tokens[end].low in ("dating", "married") \
-            or tokens[end].low in ("?", ".", "!") and end + 1 == n
-        if phrase == ("what", "did"):
-            if end < n and tokens[end].low in _FAME_DEEDS:
-                for k in range(start, end):
-                    blocked[k] = True
-            return
-        plain = all(tokens[k].low == tokens[k].base for k in range(start, end))  # not "who was keisha's"
-        if phrase == ("who", "is") and not (ends and plain):
-            return  # "who is maria gonzalez in my contacts"
-        if phrase in _ALWAYS_FAMOUS or phrase in (("who", "was"), ("who", "is")) and ends and plain \
-                or fold(last.base) in proper_nouns() and last.low == last.base:
-            for k in range(start, end):
-                blocked[k] = True
-        return
 
 
 def _block_events(tokens: list[Token], blocked: list[bool]) -> None:
@@ -206,8 +152,9 @@ def _block_places_asked(tokens: list[Token], names: NameList, written: bool, blo
             _block_run(tokens, k + 1, written, blocked)
         elif low in ("is", "are") and (k == 0 or tokens[k - 1].low in ("when", "time", "what")):
             end = _run_end(tokens, k + 1, written)
-            if end < n and end > k + 1 and (tokens[end].low in _OPENING or tokens[end].low == "worth" or (
-                    end + 1 < n and tokens[end].low in ("a", "an") and tokens[end + 1].low in _PLACE_KINDS)):
+            if end < n and end > k + 1 and (
+                    tokens[end].low in _OPENING or tokens[end].low == "worth" or _safe_to_visit(tokens, end)
+                    or end + 1 < n and tokens[end].low in ("a", "an") and tokens[end + 1].low in _PLACE_KINDS):
                 for m in range(k + 1, end):
                     blocked[m] = True
         elif low == "to" and k > 0 and tokens[k - 1].low in _SETTINGS:
@@ -218,6 +165,12 @@ def _block_places_asked(tokens: list[Token], names: NameList, written: bool, blo
             blocked[k + 1] = True
         elif low == "about" and k > 0 and tokens[k - 1].low in _ABOUT_WORKS:
             _block_run(tokens, k + 1, written, blocked)
+
+
+def _safe_to_visit(tokens: list[Token], k: int) -> bool:
+    """ "Is Jordan safe to visit in August?", "is bali safe to travel to" """
+    return [t.low for t in tokens[k:k + 2]] == ["safe", "to"] and k + 2 < len(tokens) \
+        and tokens[k + 2].low in ("visit", "travel", "go")
 
 
 def _run_end(tokens: list[Token], k: int, written: bool) -> int:
@@ -244,12 +197,6 @@ def _block_team(tokens: list[Token], names: NameList, blocked: list[bool]) -> No
                 for k in range(1, m):
                     blocked[k] = True
             return
-
-
-def _block_monarchs(tokens: list[Token], blocked: list[bool]) -> None:
-    for k in range(2, len(tokens)):
-        if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
-            blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
 
 
 _OBJECTS = frozenset("back me him her them us you".split())

@@ -148,6 +148,14 @@ class NameList:
             low = fold(low)
         return low in self.household or ((low in self.first or low in self.last) and low not in AMBIGUOUS)
 
+    def is_clear_given(self, low: str) -> bool:
+        """A clear first name (or the household's own), and no lower-case English word: a name wherever it
+        stands. A surname alone ("Blanco", "Hilton", "Morar") is as often a street, hotel or loch, and
+        "rosemary" or "rob" as often the herb or the verb, so those need a cue or a neighbour."""
+        if not low.isascii():
+            low = fold(low)
+        return low in self.household or (low in self.first and low not in AMBIGUOUS and low not in english_words())
+
 
 _FIRST = ("first_names", "first_names_female", "first_names_male", "first_names_unisex")
 OTHER_LOCALES = (("en_IE", _FIRST), ("it_IT", _FIRST), ("fr_FR", _FIRST), ("pt_BR", _FIRST), ("pl_PL", _FIRST),

@@ -9,7 +9,7 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 from __future__ import annotations
 
 from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, countries, english_words, load_names,
+                                           NameList, common_words, countries, english_words, fold, load_names,
                                            proper_nouns)
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_PHRASES, NAME_LIKE_FUNCTION_WORDS,
@@ -25,6 +25,7 @@ from sottovoce.redaction.nameslots import aux_inversion as _aux_inversion
 from sottovoce.redaction.nameslots import capitalised_mid_sentence as _capitalised_mid_sentence
 from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
 from sottovoce.redaction.namecontexts import block_thing_contexts
+from sottovoce.redaction.nameerrands import block_errands
 from sottovoce.redaction.nameidioms import block_idioms
 from sottovoce.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.redaction.namethings import block_things
@@ -37,8 +38,9 @@ __all__ = ["NameList", "load_names", "name_spans"]
 # Words after which a listed or capitalised word is a person, even an ambiguous one.
 STRONG_CUES = (
     "call", "text", "tell", "message", "remind", "ask", "ring", "email", "ping", "invite", "meet", "phone",
-    "dial", "notify", "warn", "facetime", "dm", "thank", "congratulate", "wake", "pick up", "drop off",
+    "dial", "notify", "warn", "facetime", "whatsapp", "dm", "thank", "congratulate", "wake", "pick up", "drop off",
     "my name is", "name is", "named", "called", "this is", "i'm", "i am", "it's", "dear", "hi", "hey", "hello",
+    "good morning", "good night", "goodnight", "happy birthday",
     "meeting with", "lunch with", "dinner with", "call with", "appointment with", "date with", "from",
     "with", "for", "to", "and", "cc", "let", "collect", "fetch", "babysit", "hug",
 )
@@ -48,9 +50,12 @@ INTRO_CUES = (("my", "name", "is"), ("name", "is"), ("name's",), ("i'm",), ("i",
               ("name", "on", "card", "is"), ("cardholder", "name", "is"), ("cardholder", "name", ":"),
               ("cardholder", "is"), ("name", "on", "the", "account", "is"), ("account", "holder", "is"),
               ("under", "the", "name"))
+_GREETINGS = frozenset((("hi",), ("hey",), ("hello",), ("good", "morning"), ("good", "night"), ("goodnight",),
+                        ("happy", "birthday")))
 _INTRO_FIRST = frozenset(p[0] for p in INTRO_CUES)
 NOT_BEFORE_PERSON = frozenset(("a", "an", "the", "saint", "st", "new", "san", "santa", "los", "las", "fort", "lake",
-                               "mount", "storm", "hurricane", "typhoon", "cyclone"))  # "Storm Ciara"
+                               "loch", "lough", "cape", "isle", "mount", "storm", "hurricane", "typhoon",
+                               "cyclone"))  # "Storm Ciara", "loch morar"
 NOT_INTRO = FUNCTION_WORDS | FAMILY | TITLES | frozenset("""
 not so very really just going here back home out ready done fine good sorry busy tired hungry late
 calling looking trying sure afraid
@@ -99,6 +104,7 @@ def name_spans(tokens: list[Token], names: NameList, model: NameModel | None = N
     block_food(tokens, names, written, blocked)
     block_thing_contexts(tokens, names, written, blocked)
     block_idioms(tokens, names, written, blocked)
+    block_errands(tokens, written, blocked)
     is_name = [tok.is_word and (tok.base in names.household
                                 or (not blocked[i] and not _acronym(tok) and _is_person(tokens, i, names, written)))
                for i, tok in enumerate(tokens)]
@@ -155,7 +161,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             and base not in MONTHS_AND_DAYS and base not in FUNCTION_WORDS:
         return True  # "uncle bob", "auntie sue", "Dr. Patel"
     media = prev in MEDIA_CUES or (i > 1 and (tokens[i - 2].low, prev) in MEDIA_PHRASES)
-    if names.is_clear(base) and not media:
+    if names.is_clear_given(base) and not media:
         return True
     if is_foreign and in_name_slot(tokens, i):
         return True  # "ring dmitri", "add rahul", "Send a message to Tendai"
@@ -182,6 +188,10 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         if capitalised and weak and listed and base not in MONTHS_AND_DAYS and base not in PLACES \
                 and base not in COLOURS_AND_LEVELS:
             return True  # "Dinner with Will", "a gift for Rose": Whisper capitalises the person, not the thing
+        if cue in _GREETINGS and tok.text.isalpha() and base not in english_words() and base not in common_words() \
+                and base not in FAMILY and (i + 1 == len(tokens) or not tokens[i + 1].is_word
+                                            or tokens[i + 1].low in FUNCTION_WORDS):
+            return True  # "good night kels", "good morning zee did you sleep well"
         if cue[-1] in CONTACT_VERBS and len(cue) == 1 and _unknown_word(tok, names) and not (
                 i > 1 and tokens[i - 2].low in DETERMINERS):
             return True  # "call siobhan": whoever you call, text or remind by name is a person
@@ -218,7 +228,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if written and not listed and tok.text[0].isupper() and _unknown_word(tok, names) and base not in BRANDS \
             and base not in common_words() and base not in HOLIDAYS and _person_context(tokens, i, capitalised):
         return True  # "Olumide said he's late", "Is Thandiwe coming?", "dinner with Kwame", "Siobhan's keys"
-    if listed and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
+    if listed and fold(base) in names.first and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
             and not (i > 1 and tokens[i - 1].text[0].isupper() and _capitalised_mid_sentence(tokens, i - 1)
                      and not names.is_listed(prev)) \
             and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isupper()

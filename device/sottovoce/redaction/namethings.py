@@ -8,6 +8,7 @@ rule reads on its own and can be tested against the clean commands it protects.
 
 from __future__ import annotations
 
+from sottovoce.redaction.namecontexts import PERSON_LISTS
 from sottovoce.redaction.namecues import CONTACT_VERBS, NOT_AFTER_POSSESSIVE, PARTICLES, TITLES
 from sottovoce.redaction.namelists import NameList, english_words
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -101,7 +102,8 @@ OWN_MEDIA = frozenset("playlist playlists mix station radio".split())
 
 def _block_sized_listed_and_parts(tokens: list[Token], names: NameList, written: bool, blocked: list[bool]) -> None:
     n = len(tokens)
-    goods = any(t.low in GOODS_LISTS for t in tokens) and any(t.low in ("add", "put") for t in tokens)
+    goods = any(t.low in GOODS_LISTS for t in tokens) and any(t.low in ("add", "put") for t in tokens) \
+        and not any(t.low in PERSON_LISTS for t in tokens)  # not "Add Sarah, Mia and Tom to the guest list."
     for k, tok in enumerate(tokens):
         prev = tokens[k - 1].low if k > 0 else ""
         if prev in SIZES and k > 1 and tokens[k - 2].low in ("a", "an", "the", "one", "two"):
