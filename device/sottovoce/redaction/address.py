@@ -9,19 +9,14 @@ may not be street names.
 
 from __future__ import annotations
 
-import re
-
 from sottovoce.redaction.addressunits import unit_led
-from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, DigitRun
+from sottovoce.redaction.dwellings import skip_commas_back, named_before_code
+from sottovoce.redaction.numbers import DigitRun
 from sottovoce.redaction.spans import Span
+from sottovoce.redaction.streetwords import NOT_STREET, STREET_TYPES, numberish
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
+from sottovoce.redaction.ukpostcodes import spoken_uk_postcodes, written_uk_postcode_starts
 
-STREET_TYPES = frozenset("""
-street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place pl terrace close crescent
-circle cir parkway pkwy highway hwy square sq row trail mews grove gardens walk alley loop pike plaza
-hill ridge view park heights crossing point parade esplanade promenade quay wynd rise vale broadway causeway
-embankment
-""".split())
 # Street types said before the name in other languages ("27 Calle Mayor", "fourteen via roma").
 TYPE_FIRST = frozenset("via calle rue avenida rua strada piazza plaza carrer viale corso ulica chemin rang".split())
 ZIP_WORDS = frozenset(("zip", "zipcode", "postcode", "post", "postal", "code"))
@@ -39,11 +34,6 @@ DIRECTIONS = frozenset("north south east west n s e w ne nw se sw northeast nort
 UNIT_WORDS = frozenset("apartment apt unit suite flat number no # floor".split())
 # A named building between the flat and the street: "flat 21, Caledonian House, 98 Leith Walk".
 BUILDINGS = frozenset("house court building tower towers mansions lodge hall block apartments flats".split())
-NOT_STREET = FUNCTION_WORDS | frozenset("""
-minutes minute hours hour seconds second degrees percent times plus minus dollars pounds euros cents
-track channel volume room level timer alarm lights light songs song music items steps miles blocks
-kilometers km feet meters the decimal decimals significant figures
-""".split())
 LIVE_CUES = (("live", "on"), ("live", "at"), ("lives", "on"), ("lives", "at"), ("address", "is"),
              ("address", ":"), ("deliver", "to"), ("ship", "to"), ("moved", "to"), ("staying", "at"),
              ("located", "at"), ("home", "is"), ("house", "is"), ("i'm", "on"), ("i'm", "at"), ("we're", "on"),
@@ -81,7 +71,7 @@ def _street_from(tokens: list[Token], i: int, numbered: bool) -> int:
                     and tokens[end + 1].low not in ("of", "to", "from", "on", "at", "and")):
                 end += 1  # "88 Queen Street West, Toronto", "3419 42nd Ave S.", "king street east toronto"
             elif end < n and tokens[j - 1].low in _NUMBERED_ROADS and low in ("road", "route", "highway", "hwy"):
-                while end < n and (_numberish(tokens[end].low) or tokens[end].low.isdigit()):
+                while end < n and (numberish(tokens[end].low) or tokens[end].low.isdigit()):
                     end += 1  # "forty one county road nineteen", "1200 County Road 19"
             return _unit(tokens, end)
         if not tokens[j].is_alnum or low in NOT_STREET:
@@ -113,41 +103,13 @@ def _unit(tokens: list[Token], i: int) -> int:
         if k < n and tokens[k].low in ("number", "no", "#"):
             k += 1
         end = k
-        while end < n and end - k < 4 and (_numberish(tokens[end].low) or len(tokens[end].low) == 1
+        while end < n and end - k < 4 and (numberish(tokens[end].low) or len(tokens[end].low) == 1
                                              and tokens[end].low.isalnum()
                                              or any(c.isdigit() for c in tokens[end].low)):
             end += 1
         if end > k:
             return end
     return i
-
-
-_UK_POSTCODE = re.compile(r"[a-z]{1,2}[0-9][a-z0-9]?[0-9][a-z]{2}")
-
-
-def spoken_uk_postcodes(tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, past-last) token indices of "s w one a one a a": letters and digits spelling a UK post code."""
-    spans = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        j = i
-        chars = ""
-        while j < n and len(chars) < 8:
-            low = tokens[j].low
-            if len(low) == 1 and low.isalnum():
-                chars += low
-            elif low in DIGIT_WORDS and low not in ("oh", "o"):
-                chars += DIGIT_WORDS[low]
-            else:
-                break
-            j += 1
-        if j - i >= 5 and _UK_POSTCODE.fullmatch(chars) and chars[0].isalpha():
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    return spans
 
 
 def _po_boxes(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -164,7 +126,7 @@ def _po_boxes(tokens: list[Token]) -> list[tuple[int, int]]:
         if letters != "po":
             continue
         end = k + 1
-        while end < len(tokens) and (_numberish(tokens[end].low) or tokens[end].low[:1].isdigit()):
+        while end < len(tokens) and (numberish(tokens[end].low) or tokens[end].low[:1].isdigit()):
             end += 1
         if end > k + 1:
             found.append((j + 1, end))
@@ -190,13 +152,13 @@ def _after_address_cue(tokens: list[Token]) -> list[tuple[int, int]]:
             tok = tokens[j]
             if tok.low in CLAUSE_ENDS or (tok.low in ".!?;" and (j + 1 == n or tokens[j + 1].start > tok.end)):
                 break
-            if _numberish(tok.low) or tok.low[:1].isdigit():
+            if numberish(tok.low) or tok.low[:1].isdigit():
                 numbered = True
             if tok.is_alnum:
                 end = j + 1
             j += 1
         if numbered and end - (k + 2) >= 2:
-            while end < n and (_numberish(tokens[end].low) or tokens[end].low.isdigit()):
+            while end < n and (numberish(tokens[end].low) or tokens[end].low.isdigit()):
                 end += 1  # the clause stopped inside the post code: "... bangalore five six oh oh two five"
             found.append((k + 2, end))
     return found
@@ -208,7 +170,7 @@ def _unit_before(tokens: list[Token], start: int) -> int:
     if j >= 0 and tokens[j].low == ",":
         j -= 1
     k = j
-    while k >= 0 and j - k < 2 and (_numberish(tokens[k].low) or tokens[k].low[:1].isdigit()
+    while k >= 0 and j - k < 2 and (numberish(tokens[k].low) or tokens[k].low[:1].isdigit()
                                     or (len(tokens[k].low) == 1 and tokens[k].low.isalpha())):
         k -= 1
     # "unit 5, 23 rose street"; or "unit five twenty three rose street", where one run took both numbers.
@@ -223,7 +185,7 @@ def _unit_before(tokens: list[Token], start: int) -> int:
     if k == j and k >= 1 and tokens[k].low in BUILDINGS:
         m = k - 1
         while m >= 0 and k - m <= 2 and tokens[m].is_word and tokens[m].low not in FUNCTION_WORDS \
-                and tokens[m].low not in UNIT_WORDS and not _numberish(tokens[m].low):
+                and tokens[m].low not in UNIT_WORDS and not numberish(tokens[m].low):
             m -= 1  # "flat twenty one caledonian house ninety eight leith walk": the building's name
         if m < k - 1:
             unit = _unit_before(tokens, m + 1)
@@ -238,11 +200,15 @@ minutes minute hours hour seconds times steps people pounds dollars euros rand n
 """.split())
 
 
-def _post_code_run(tokens: list[Token], run: DigitRun) -> bool:
-    """Four (Australia, South Africa, NZ), five (US), six (India, Nigeria) or nine (ZIP+4) digits."""
+def _post_code_run(tokens: list[Token], run: DigitRun, after_town: bool = False) -> bool:
+    """Four (Australia, South Africa, NZ, the Philippines), five (US), six (India, Nigeria) or nine (ZIP+4)
+    digits. A round number ends the line after a town only as a post code: "... cebu city six thousand",
+    "... bondi two thousand" (four digits said as thousands)."""
+    after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
+    if run.quantity and after_town and len(run.digits) == 4 and not (after and tokens[run.last + 1].is_alnum):
+        return True
     if not (4 <= len(run.digits) <= 6 or len(run.digits) == 9) or run.quantity:
         return False
-    after = tokens[run.last + 1].low if run.last + 1 < len(tokens) else ""
     if len(run.digits) == 4 and run.digits[:2] in ("19", "20") and after in ("to", "-", "until", "till", "and"):
         return False  # "at 12 Oak Road 2015 to 2019": years
     return after not in _NOT_AFTER_CODE
@@ -251,11 +217,7 @@ def _post_code_run(tokens: list[Token], run: DigitRun) -> bool:
 def _spelled_start(tokens: list[Token], k: int) -> bool:
     """A post code spelled out next: "c f ten three a t" (two letters, or a letter and a number)."""
     return k + 1 < len(tokens) and len(tokens[k].low) == 1 and tokens[k].low.isalpha() and tokens[k].low not in "ai" \
-        and (len(tokens[k + 1].low) == 1 and tokens[k + 1].low.isalpha() or _numberish(tokens[k + 1].low))
-
-
-def _numberish(low: str) -> bool:
-    return low.isdigit() or low in DIGIT_WORDS or low in COMPOUND_WORDS or low in MAGNITUDE_WORDS
+        and (len(tokens[k + 1].low) == 1 and tokens[k + 1].low.isalpha() or numberish(tokens[k + 1].low))
 
 
 def _house_number_end(tokens: list[Token], run: DigitRun) -> int:
@@ -265,6 +227,15 @@ def _house_number_end(tokens: list[Token], run: DigitRun) -> int:
         if j + 1 < len(tokens) and tokens[j + 1].is_alnum:
             return j + 1
     return j
+
+
+# Kenya, Nigeria, Ghana and India place a house by the main road it turns off: "..., off Ngong Road".
+def _off_road(tokens: list[Token], end: int) -> int:
+    j = end + 1 if end < len(tokens) and tokens[end].low == "," else end
+    if j < len(tokens) and tokens[j].low == "off":
+        street = _street_from(tokens, j + 1, numbered=False)
+        return street if street > j + 1 else end
+    return end
 
 
 # Words that may end a spoken line after an address without being its town.
@@ -279,6 +250,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
     found: list[tuple[int, int]] = []
     uk = spoken_uk_postcodes(tokens)
     uk_starts = {a for a, _ in uk}
+    codes = uk_starts | written_uk_postcode_starts(tokens)  # spoken or written: the town stops before them
     for run in runs:
         start = run.first
         j = _house_number_end(tokens, run)
@@ -304,7 +276,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 if m < len(tokens) and tokens[m].low == ",":
                     m += 1
             numbered = False
-            while m < len(tokens) and (_numberish(tokens[m].low) or tokens[m].low[:1].isdigit()):
+            while m < len(tokens) and (numberish(tokens[m].low) or tokens[m].low[:1].isdigit()):
                 m += 1
                 numbered = True
             if numbered and m + 1 < len(tokens) and len(tokens[m].low) == 1 and tokens[m].low.isalpha() \
@@ -318,25 +290,26 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
     found += unit_led(tokens, runs, written)
     found += _po_boxes(tokens)
     found += _after_address_cue(tokens)
+    found += filter(None, (named_before_code(tokens, k) for k in codes))
     found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
     zips: list[Span] = [Span(tokens[a].start, tokens[b - 1].end, "POSTCODE", 2) for a, b in uk]
     by_first = {r.first: r for r in runs}
     for start, end in found:
-        last = end
+        end = last = _off_road(tokens, end)
         # Town, state and zip after the street: "..., Springfield, IL 62704" / "... springfield six two seven oh four".
         j = end
         words = 0
         # A written town needs a comma: "221B Baker Street, London".
         town = written and end < len(tokens) and tokens[end].low == ","
         while j < len(tokens) and words <= (6 if town else 4):  # "..., Teachers Village East, Quezon City 1101"
-            if j in by_first and _post_code_run(tokens, by_first[j]):
+            if j in by_first and _post_code_run(tokens, by_first[j], after_town=words > 0):
                 run = by_first[j]
                 zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
                 last = j
                 break
-            if j in uk_starts:
-                last = j
+            if j in codes:
+                last = skip_commas_back(tokens, j) if j > end else j
                 break
             tok = tokens[j]
             if tok.low == ",":
@@ -351,7 +324,7 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 last = j
         rest = tokens[end:]
         if not written and last == end and 1 <= len(rest) <= 2 and all(
-                t.is_word and t.low not in FUNCTION_WORDS and t.low not in NOT_TOWN and not _numberish(t.low)
+                t.is_word and t.low not in FUNCTION_WORDS and t.low not in NOT_TOWN and not numberish(t.low)
                 for t in rest):
             last = len(tokens)  # spoken "i live at fourteen te awa road hamilton": the town ends the line
         addresses.append(Span(tokens[start].start, tokens[last - 1].end, "ADDRESS", 3))

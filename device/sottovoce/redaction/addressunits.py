@@ -16,15 +16,17 @@ from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
 __all__ = ["unit_led"]
 
-LEAD_UNITS = frozenset("flat apartment apt unit suite plot block villa bungalow duplex house".split())
+# "lot": a plot in a Jamaican or Philippine scheme ("lot forty six golden acres", "Lot 5 Block 3").
+LEAD_UNITS = frozenset("flat apartment apt unit suite plot block villa bungalow duplex house lot".split())
 # Inside an address already begun: "apartment 12, floor 3", "block 4, door 2".
-INNER_UNITS = LEAD_UNITS | frozenset("floor level door room wing stair entrance lot".split())  # "block nine lot twelve"
-# After these the words that follow may start an address: "deliver to", "visited ruby at", "is", ":".
-LEADS = frozenset("to at is in : , address".split())
+INNER_UNITS = LEAD_UNITS | frozenset("floor level door room wing stair entrance".split())  # "block nine lot twelve"
+# After these the words that follow may start an address: "deliver to", "visited ruby at", "is", ":",
+# "the order is for flat ...".
+LEADS = frozenset("to at is in : , address for".split())
 ESTATES = frozenset("""
 house court building tower towers mansions lodge hall block apartments flats estate estates gardens residency
 residence residences heights villas complex compound sector phase layout colony nagar enclave society quarters homes
-subdivision village
+subdivision village acres
 close crescent street road avenue lane drive way place terrace parade boulevard crossing park green mews
 """.split())
 STOPS = (FUNCTION_WORDS - {"the", "no", "new", "number"}) | frozenset("""
@@ -61,6 +63,9 @@ def _past_unit(tokens: list[Token], k: int, by_first: dict[int, DigitRun], units
             j += 1
     elif tokens[k].low == "house" and tokens[k].text[0].islower():
         return k  # "house two" is rarely said; "house number two", "House No. 42", "House 42, Street 7" are
+    if j + 1 < n and len(tokens[j].low) == 1 and tokens[j].low.isalpha() and tokens[j].low != "i" \
+            and _number_at(tokens, j + 1, by_first) > j + 1:
+        j += 1  # the wing's letter first: "flat a four oh two", "block c twelve"
     end = _number_at(tokens, j, by_first)
     return end if end > j else k
 

@@ -13,7 +13,9 @@ from sottovoce.redaction.cues import CUE_INDEX
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import Token
 
-LINKS = frozenset(("is", "was", "'s", "are", "—", "-", ":"))
+LINKS = frozenset(("is", "was", "'s", "are", "—", "-", ":", "that's", "that’s"))
+# The value pointed back at before the link: "october seventh nineteen eighty four, that is my birthday".
+POINTERS = frozenset(("that", "this", "which"))
 # Between the link word and the cue: "is my son's", "was the old", "is our".
 OWNERS = frozenset("""
 my the our your his her their son's daughter's wife's husband's mum's mom's dad's kid's baby's old new
@@ -36,6 +38,18 @@ def _cue_after(tokens: list[Token], k: int) -> str | None:
         if hit is not None and hit[1] == j and hit[0] in KINDS:
             return hit[0]
     return None
+
+
+def _pointed_back(tokens: list[Token], k: int) -> int:
+    """Where the value ends before the link at k: past "that" in "... nineteen eighty four that is my
+    birthday" and a comma before it ("4821, that's my pin"); k itself when nothing points back."""
+    stop = k
+    if tokens[k].low in ("is", "was") and tokens[k - 1].low in POINTERS:
+        stop = k - 1
+    if stop != k or tokens[k].low.startswith("that"):
+        if stop > 0 and tokens[stop - 1].low == ",":
+            stop -= 1
+    return stop
 
 
 def _value_before(tokens: list[Token], k: int, kind: str) -> int:
@@ -75,9 +89,10 @@ def after_cue_spans(tokens: list[Token]) -> list[Span]:
         kind = _cue_after(tokens, k)
         if kind is None:
             continue
-        start = _value_before(tokens, k, kind)
-        if start < k and _enough(tokens[start:k], kind):
+        stop = _pointed_back(tokens, k)
+        start = _value_before(tokens, stop, kind)
+        if start < stop and _enough(tokens[start:stop], kind):
             if kind == "DOB" and start > 0 and tokens[start - 1].low == "the":
                 start -= 1  # "the third of may is my birthday"
-            spans.append(Span(tokens[start].start, tokens[k - 1].end, kind, 3))
+            spans.append(Span(tokens[start].start, tokens[stop - 1].end, kind, 3))
     return spans

@@ -42,6 +42,9 @@ def _domain_end(tokens: list[Token], i: int) -> tuple[int, bool] | None:
         return None
     provider = tokens[i].low in PROVIDERS
     j = i + 1
+    if tokens[i].is_word:
+        while j < n and (tokens[j].low in DIGIT_WORDS or tokens[j].low in COMPOUND_WORDS or tokens[j].low.isdigit()):
+            j += 1  # digits spelled inside a label: "isd seven oh nine dot org" is isd709.org
     # A spoken domain of two or three words: "info at smith plumbing dot com".
     k = j
     while k < n and k - i < 3 and tokens[k].is_alnum and tokens[k].low not in DOTS and (

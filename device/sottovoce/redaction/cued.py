@@ -36,7 +36,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 DESCRIBES_VALUE = frozenset("""
 digits digit characters character letters letter numbers long short minutes minute hours days
-""".split())
+""".split()) | frozenset("""
+meters metres meter metre feet foot inches inch cm centimeters centimetres mm kilos kg grams miles km
+""".split())  # a measurement, not a code: "the shark's fin is 3 meters long"
 DURATION_UNITS = frozenset("""
 second seconds minute minutes hour hours day days week weeks month months year years times o'clock
 """.split())
@@ -56,7 +58,7 @@ lock unlock start stop add is
 """.split())
 CASE_WORDS = frozenset("all lower upper case lowercase uppercase caps capitals".split())
 WEAK_VALUE_CUES = frozenset(("tag", "tags", "rego", "reg", "id", "csv", "cid", "social", "pan", "nin", "transit",
-                             "sort", "micr", "ird", "bic", "swift"))
+                             "sort", "micr", "ird", "bic", "swift", "fin", "nis"))  # a shark's fin, "nis" in Dutch
 # Single-word secret cues that are also everyday words ("pin this note", "write some code").
 WEAK_SECRET_CUES = frozenset(("pin", "code", "combination", "login", "otp"))
 OWNER_WORDS = frozenset("my the our your his her their new this that a its card debit bank phone sim atm".split())
@@ -109,15 +111,34 @@ def _read_code(tokens: list[Token], i: int, limit: int = 40) -> int:
     if end == i:
         return i
     value = tokens[i:end]
-    has_digit = any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in value)
+    has_digit = any(_is_digit(t.low) for t in value)
     return end if has_digit or len(value) >= 3 else i
+
+
+def _is_digit(low: str) -> bool:
+    """A number word or a written digit, but not "oh" alone: "the wifi password oh right it is ..."."""
+    return low not in ("oh", "o") and (_is_numberish(low) or any(c.isdigit() for c in low))
+
+
+def _at_sign(tokens: list[Token], k: int) -> bool:
+    """ "at" said for the @ inside a password: a word, then digits, right after it ("bruno at koramangala
+    forty two"), or three digits ("rohan at one two three"); "sunshine at home", "tiger at seven" (a
+    time) and "... at the front desk" are not."""
+    if tokens[k].low != "at" or k + 2 >= len(tokens):
+        return False
+    if k + 3 < len(tokens) and all(t.low in DIGIT_WORDS for t in tokens[k + 1:k + 4]):
+        return True
+    if not tokens[k + 1].is_word or tokens[k + 1].low in FUNCTION_WORDS or _is_numberish(tokens[k + 1].low):
+        return False
+    return any(_is_digit(t.low) for t in tokens[k + 2:k + 4])
 
 
 def _has_number_soon(tokens: list[Token], i: int) -> bool:
     """A number among the next three words, or a spelling word ("capital", "underscore") among the next
     five: an unlinked cue word is then followed by its value ("wifi password capital m mango underscore ...")."""
-    return any(_is_numberish(t.low) or any(c.isdigit() for c in t.low) for t in tokens[i:i + 3]) or any(
-        t.low in SYMBOL_WORDS and t.low not in ("pound", "dollar", "percent") for t in tokens[i:i + 5])
+    return any(_is_digit(t.low) for t in tokens[i:i + 3]) or any(
+        t.low in SYMBOL_WORDS and t.low not in ("pound", "dollar", "percent") for t in tokens[i:i + 5]) or any(
+        _at_sign(tokens, k) for k in range(i + 1, min(i + 3, len(tokens))))
 
 
 def _is_ordinal(low: str) -> bool:
@@ -165,7 +186,8 @@ def _read_secret(tokens: list[Token], i: int) -> int:
         if tok.is_alnum:
             if words == 8 or tok.low in SECRET_ENDS and not (
                     tok.low == "and" and j > i and tokens[j - 1].low in MAGNITUDE_WORDS
-                    and j + 1 < n and _is_numberish(tokens[j + 1].low)):  # "sunflower two thousand and twenty"
+                    and j + 1 < n and _is_numberish(tokens[j + 1].low)  # "sunflower two thousand and twenty"
+                    or _at_sign(tokens, j) or tok.low == "and" and j > i and _phrase_tail(tokens, j + 1)):
                 break
             words += 1
             end = j + 1
@@ -173,6 +195,23 @@ def _read_secret(tokens: list[Token], i: int) -> int:
             break
         j += 1
     return end
+
+
+# Words that may follow "and" inside a phrase password: "brownie and the ackee tree", "salt and a pepper pot".
+ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _phrase_tail(tokens: list[Token], i: int) -> bool:
+    """Whether the words from i (after an "and" inside a spoken secret) finish it: an article, then up to
+    three plain words that end the sentence. A new clause ("and the key is under the mat", "and lock the
+    door", "and thanks") has a verb or a boundary word and ends the secret."""
+    n = len(tokens)
+    if i >= n or tokens[i].low not in ARTICLES:
+        return False
+    k = i + 1
+    while k < n and tokens[k].is_alnum and tokens[k].low not in NOT_A_SECRET and tokens[k].low not in SECRET_ENDS:
+        k += 1
+    return i + 1 < k <= i + 4 and (k == n or tokens[k].low in SENTENCE_END)
 
 
 def _whole_chunk(tokens: list[Token], end: int) -> int:
@@ -206,6 +245,55 @@ def _to_date(tokens: list[Token], i: int) -> int:
         if not tokens[k].is_word or low in STOP_AFTER_VALUE - {"on", "in", "of"}:
             break
     return i
+
+
+# Said while remembering, between a secret's cue and its value: "the wifi password, oh right, it is ...".
+HEDGES = frozenset("""
+oh ah uh um umm er erm hmm right yeah yes wait okay ok so i think remember now actually , ...
+""".split())
+
+
+def _late_link(tokens: list[Token], i: int) -> int:
+    """Index past "it is" / "it's" after one to six hedge words from i ("oh right it is oyen the orange
+    cat"), or i: the speaker remembered the secret a breath after naming it."""
+    k = i
+    while k < len(tokens) and k - i < 6 and tokens[k].low in HEDGES:
+        k += 1
+    if k == i:
+        return i
+    if k + 1 < len(tokens) and tokens[k].low == "it" and tokens[k + 1].low in ("is", "was"):
+        return k + 2
+    return k + 1 if k < len(tokens) and tokens[k].low in ("it's", "it’s") else i
+
+
+# Whose date comes next in a list of birthdays: "born on 1 January 1950, and my mum on 12 December 1953".
+LIST_OWNERS = frozenset("my his her their our your".split())
+LIST_PRONOUNS = frozenset("mine his hers theirs ours yours".split())
+
+
+def _next_in_list(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """(first, past-last) of a second date after a cued one: ", and my mum on ...", "and mine is ..."."""
+    n = len(tokens)
+    k = end + 1 if end < n and tokens[end].low == "," else end
+    if k + 2 >= n or tokens[k].low != "and":
+        return None
+    k += 1
+    if tokens[k].low in LIST_OWNERS and tokens[k + 1].is_word and tokens[k + 1].base not in FUNCTION_WORDS:
+        k += 2  # "and my mum", "and her brother's"
+        if k < n and tokens[k].is_word and tokens[k].base not in FUNCTION_WORDS and tokens[k].low not in MONTHS:
+            k += 1  # "and my little sister"
+    elif tokens[k].low in LIST_PRONOUNS:
+        k += 1
+    else:
+        return None
+    while k < n and tokens[k].low in ("on", "in", "is", "was", "'s"):
+        k += 1
+    last = _read_date(tokens, k, expiry=False)
+    value = tokens[k:last]
+    if any(t.low in MONTHS for t in value) or sum(_is_digit(t.low) for t in value) >= 2 or any(
+            len(t.low) == 4 and t.low[:2] in ("19", "20") for t in value):
+        return k, last
+    return None
 
 
 def _skip_connectors(tokens: list[Token], i: int) -> int:
@@ -245,6 +333,9 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
                 end = _read_secret(tokens, j)  # "wifi password kettle ninety nine purple"
             else:
                 end = _read_code(tokens, j)
+            if end == j and _late_link(tokens, j) > j:
+                j = _late_link(tokens, j)
+                end = _read_secret(tokens, j)
         elif kind in ("DOB", "EXPIRY"):
             if j < n and tokens[j].low in (".", ":") and j + 1 < n:
                 j += 1  # "D.O.B. 12.05.1990"
@@ -272,6 +363,10 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
                 j -= 1  # "born on the fifth of june": the article is part of the date
             spans.append(Span(tokens[j].start, tokens[end - 1].end, kind, 3))
             i = end
+            more = _next_in_list(tokens, end) if kind == "DOB" else None
+            if more is not None:
+                spans.append(Span(tokens[more[0]].start, tokens[more[1] - 1].end, kind, 3))
+                i = more[1]
         else:
             i += 1
     return spans

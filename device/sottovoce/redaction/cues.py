@@ -56,7 +56,13 @@ CUES: dict[str, tuple[str, ...]] = {
                     # The Philippines: social security, tax, health insurance, housing fund and unified IDs.
                     "sss", "sss number", "s s s", "s s s number", "tin number", "philhealth", "philhealth number",
                     "pag-ibig", "pag - ibig", "pag ibig", "pag-ibig number", "pag - ibig number", "umid",
-                    "umid number"),
+                    "umid number",
+                    # The Caribbean and Ghana: Jamaica's taxpayer registration number, the national insurance
+                    # scheme of Jamaica, Barbados and Trinidad, Ghana's social security (SSNIT); Singapore's
+                    # foreign identification number (FIN) for residents who hold no NRIC.
+                    "trn", "trn number", "t r n", "t r n number", "taxpayer registration number", "nis",
+                    "nis number", "n i s number", "national insurance scheme number", "ssnit", "ssnit number",
+                    "s s n i t number", "fin", "f i n", "f i n number"),
     "ACCOUNT": ("account", "account number", "account no", "acct", "routing number", "routing", "sort code", "iban",
                 "bank account", "checking account", "savings account", "aba number", "swift code",
                 "account ending in", "account ending", "routing no", "bank details", "account is", "i b a n",

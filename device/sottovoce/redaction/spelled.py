@@ -14,6 +14,7 @@ from sottovoce.redaction.cues import CUE_INDEX
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, REPEAT_WORDS
 from sottovoce.redaction.spans import Span
 from sottovoce.redaction.tokens import Token
+from sottovoce.redaction.ukpostcodes import uk_postcode_end
 
 MIN_TOKENS = 5
 # "a" and "i" are words more often than letters; they count only inside a run.
@@ -98,8 +99,11 @@ def _kept(tokens: list[Token], i: int) -> bool:
 
 
 def _kind(run: list[Token]) -> str:
-    """A UK post code ends in a digit and two letters ("m fourteen five t q"); anything else is a plate."""
+    """A UK post code ends in a digit and two letters ("m fourteen five t q", "n r twenty one oh h r");
+    anything else is a plate."""
     lows = [t.low for t in run]
+    if uk_postcode_end(run, 0) == len(run):
+        return "POSTCODE"
     if len(lows) >= 3 and all(len(w) == 1 and w.isalpha() for w in lows[-2:]) and lows[-3] in DIGIT_WORDS \
             and len(lows) <= 6:
         return "POSTCODE"
