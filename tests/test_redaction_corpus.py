@@ -20,7 +20,7 @@ CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
 # scripts/eval-redaction so that nobody tunes to it.
 DATA = ROOT / "tests" / "data"
 STUDIED = {"own": CORPUS, "dev": DATA / "redaction_dev.txt",
-           **{f"dev{n}": DATA / f"redaction_dev{n}.txt" for n in range(2, 14)}}
+           **{f"dev{n}": DATA / f"redaction_dev{n}.txt" for n in range(2, 15)}}
 
 
 @pytest.fixture(scope="module")
@@ -123,5 +123,6 @@ def test_eval_script_defaults_name_the_three_corpora() -> None:
     text = (ROOT / "scripts" / "eval-redaction").read_text(encoding="utf-8")
     for name in ("redaction_corpus.txt", "redaction_dev.txt", "redaction_dev5.txt", "redaction_dev6.txt",
                  "redaction_dev7.txt", "redaction_dev8.txt", "redaction_dev9.txt", "redaction_dev10.txt",
-                 "redaction_dev11.txt", "redaction_dev12.txt", "redaction_dev13.txt", "redaction_heldout.txt"):
+                 "redaction_dev11.txt", "redaction_dev12.txt", "redaction_dev13.txt",
+                 "redaction_dev14.txt", "redaction_heldout.txt"):
         assert f'"tests/data/{name}"' in text, name

@@ -30,6 +30,8 @@ sporting dynamo dynamos real inter juniors stars pirates chiefs sundowns harrier
 orient palace hearts celtic rovers
 """.split())
 # Clubs and franchises people ask about by one word, and the towns most clubs are named after.
+# Club words no person's name ends with: "what did dundee united get", even with no talk of a match.
+_ONLY_CLUBS = frozenset("united rovers wanderers athletic albion hotspur fc afc thistle academicals argyle".split())
 TEAMS = frozenset("""
 liverpool arsenal chelsea spurs tottenham everton arsenal celtic hearts hibs barcelona barca madrid juventus
 bayern dortmund ajax benfica porto milan napoli psg leeds newcastle manchester wolves brighton fulham brentford
@@ -172,7 +174,7 @@ def block_teams(tokens: list[Token], names: NameList, written: bool, blocked: li
         low = tok.base
         if low in TEAMS and (sport or low not in names.first):
             blocked[k] = True
-        if sport and low in CLUB_WORDS and k > 0 and tokens[k - 1].is_word:
+        if (sport or low in _ONLY_CLUBS) and low in CLUB_WORDS and k > 0 and tokens[k - 1].is_word:
             blocked[k] = blocked[k - 1] = True  # "Manchester United", "hearts f c"
 
 

@@ -33,6 +33,7 @@ halmeoni harabeoji eomma oppa unni unnie noona hyung
 nainai yeye laolao laoye popo gonggong ayi shushu obaachan ojiichan okaasan otousan
 mamó daideo granda nanna ouma oupa tannie oom bibi babu shangazi mjomba shosho guka cucu tutu kupuna
 maame agya ena wofa
+nenek atuk datuk opah mak makcik pakcik bozorg madar pedar khaleh amoo ammeh dayi bà ông noi ngoai bebe biji massi
 maman mamá papá ammi abbu abba ammu dadima nanima hooyo aabo ayeeyo awoowe mamãe papai maa pitaji mataji
 """.split())
 """Words for relatives in the many languages households speak ("call dadi", "tell jiddo", "kuya jun"):

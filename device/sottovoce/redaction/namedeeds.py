@@ -5,15 +5,17 @@ June"). Predicates over tokens, used by `names`."""
 
 from __future__ import annotations
 
-from sottovoce.redaction.namecues import (CONTACT_VERBS, PERSON_ACTIONS, PERSON_STATES, PERSON_VERBS, QUESTION_AUX,
-                                          WHEREABOUTS)
+from sottovoce.redaction.namecues import (CONTACT_VERBS, NOT_AFTER_POSSESSIVE, PERSON_ACTIONS, PERSON_STATES,
+                                          PERSON_VERBS, QUESTION_AUX, SUBJECT_NEXT, WHEREABOUTS)
 from sottovoce.redaction.namelists import MONTHS_AND_DAYS, NameList
+from sottovoce.redaction.nameslots import foreign, unheard
 from sottovoce.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
-__all__ = ["acts_like_person", "appositive", "asked_about", "back_or_still", "called_over", "coming_to_do",
-           "did_to_own", "followed_by_number", "has_lesson", "listed_with", "messaged", "month_beside_name",
-           "owns_personal", "paired_subjects", "where_is"]
+__all__ = ["PHRASE_END", "acts_like_person", "appositive", "asked_about", "back_or_still", "born_on", "called_over",
+           "coming_to_do", "did_to_own", "followed_by_number", "has_lesson", "listed_with", "messaged",
+           "month_beside_name", "named_subject", "owns_personal", "paired_subjects", "person_context", "vocative",
+           "where_is"]
 
 
 def where_is(tokens: list[Token], i: int) -> bool:
@@ -167,3 +169,63 @@ def paired_subjects(tokens: list[Token], names: NameList, blocked: list[bool], i
         if all(tokens[k].is_word and tokens[k].low == tokens[k].base and tokens[k].base in names.first
                and tokens[k].base not in MONTHS_AND_DAYS and not blocked[k] for k in (i, j)):
             is_name[i] = is_name[j] = True
+
+
+# Words that end the phrase a name stands in: "lunch with grace on friday".
+PHRASE_END = FUNCTION_WORDS | frozenset("""
+tomorrow today tonight later now soon please thanks monday tuesday wednesday thursday friday saturday sunday
+next this morning afternoon evening
+""".split())
+
+
+def person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
+    """Where an unknown capitalised word can only be a person: subject of "said"/"wants", asked about,
+    after "with", or owning something."""
+    tok = tokens[i]
+    if i + 1 < len(tokens) and tokens[i + 1].low in PERSON_VERBS:
+        return True
+    if asked_about(tokens, i):
+        return True
+    if mid_sentence and tokens[i - 1].low == "with":
+        return True
+    if mid_sentence and tok.low != tok.base:
+        return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
+    return False
+
+
+def named_subject(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
+    """A first and last name, one of them no English word, as the subject of what people do."""
+    for a in (i - 1, i):
+        b = a + 1
+        if a < 0 or b + 1 >= len(tokens) or tokens[b + 1].low not in SUBJECT_NEXT:
+            continue
+        x, y = tokens[a], tokens[b]
+        if not (x.is_word and y.is_word and x.low == x.base) or x.low in FUNCTION_WORDS or y.low in FUNCTION_WORDS:
+            continue
+        # One of the two must be a listed name or a word unknown even as a proper noun: not "Real Madrid
+        # will win", "Manchester United has signed".
+        x_name = names.is_listed(x.base) or unheard(x, names)
+        y_name = names.is_listed(y.base) or unheard(y, names)
+        if written:
+            ok = x.text[0].isupper() and y.text[0].isupper() and (
+                (x.base in names.first and foreign(y, names)) or (unheard(y, names) and x.low not in PHRASE_END)
+                or (x_name and y_name and (foreign(x, names) or foreign(y, names))))
+        else:
+            ok = (x_name and y_name and (foreign(x, names) or foreign(y, names))) or (
+                x.base in names.first and foreign(y, names)) or (foreign(x, names) and y.base in names.last)
+        if ok:
+            return True
+    return False
+
+
+def born_on(tokens: list[Token], i: int) -> bool:
+    """ "Vy was born on March 8, 2013.": whose birth date is given is a person."""
+    return [t.low for t in tokens[i + 1:i + 4]] == ["was", "born", "on"]
+
+
+def vocative(tokens: list[Token], i: int) -> bool:
+    """Set off by commas, as one is spoken to: "Announce: Ire, Dami, dinner is ready!", "lights out, Lwazi."."""
+    if not 0 < i < len(tokens) - 1:
+        return False
+    before, after = tokens[i - 1].low, tokens[i + 1].low
+    return before == ":" and after == "," or before in (",", ":") and after in (".", "!", "?")  # not "ghee, Maggi, and"

@@ -1,5 +1,5 @@
 """What the household orders, walks and marks on the calendar: "Order more Hill's science diet for the cat.",
-"walk rua before the rain comes", "remind me on the fourteenth of january that it's pongal", "is
+"walk rua before the rain comes", "Let Bran out the back.", "remind me on the fourteenth of january that it's pongal", "is
 loadshedding happening tonight".
 A word that could be a name is a product, a pet or an occasion here (goods added to a list are
 `namecontexts`' part). Blocked before the person rules run, like `nameidioms`.
@@ -28,11 +28,25 @@ def block_errands(tokens: list[Token], written: bool, blocked: list[bool]) -> No
         if tok.low == "walk" and not (k > 0 and tokens[k - 1].low in DETERMINERS) and _plain_word(nxt) \
                 and not (k + 2 < n and tokens[k + 2].low in _WALKED_TO):
             blocked[k + 1] = True  # "walk rua before the rain comes", "Did anyone walk Luna today?"
+        if tok.low in ("take", "took") and _plain_word(nxt) and _for_a_walk(tokens, k + 2):
+            blocked[k + 1] = True  # "Take Haggis out for a walk at 6."
+        if tok.low == "let" and k + 2 < n and tokens[k + 2].low == "out" and _plain_word(nxt):
+            blocked[k + 1] = True  # "Let Bran out the back."
+        if nxt.low == "been" and k + 2 < n and tokens[k + 2].low == "fed" and _plain_word(tok):
+            blocked[k] = True  # "has bran been fed"
         if tok.low == "order" and nxt.low in _ORDER_MORE:
             for m in range(k + 2, min(n, k + 5)):
                 if not _plain_word(tokens[m]):
                     break
                 blocked[m] = True  # "Order more Hill's science diet"
+
+
+def _for_a_walk(tokens: list[Token], k: int) -> bool:
+    """ "take haggis out for a walk", "take bruno for walkies" """
+    if k < len(tokens) and tokens[k].low == "out":
+        k += 1
+    words = [t.low for t in tokens[k:k + 3]]
+    return words == ["for", "a", "walk"] or words[:2] == ["for", "walkies"]
 
 
 def _plain_word(tok: Token) -> bool:

@@ -36,12 +36,15 @@ _FAME_DEEDS = frozenset("discover discovered invent invented write wrote paint p
 _STILL_FAMOUS = frozenset("famous alive touring performing acting president popular".split())
 # "who is jack in the titanic film": a character of a work.
 _WORKS = frozenset("film films movie movies show series book books novel play musical game cartoon anime".split())
+# What only a public figure is asked to own, after a full name: "Serena Williams' record".
+_FAME_OWNED = frozenset("record records net height ranking career biography discography filmography".split())
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 
 
 def block_famous(tokens: list[Token], written: bool, blocked: list[bool]) -> None:
     _block_asked(tokens, written, blocked)
     _block_still_famous(tokens, written, blocked)
+    _block_fame_owned(tokens, written, blocked)
     for k in range(2, len(tokens)):
         if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
             blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
@@ -98,6 +101,25 @@ def _block_still_famous(tokens: list[Token], written: bool, blocked: list[bool])
     end = _name_end(tokens, 1, written)
     if 1 < end < len(tokens) - 1 and tokens[end].low == "still" and tokens[end + 1].low in _STILL_FAMOUS:
         _block(blocked, 1, end)
+
+
+def _block_fame_owned(tokens: list[Token], written: bool, blocked: list[bool]) -> None:
+    """ "What's Serena Williams' record at Wimbledon?", "what is taylor swift's net worth": a full name
+    owning what only the famous have."""
+    for k in range(1, len(tokens) - 1):
+        tok, after = tokens[k], k + 1
+        if after < len(tokens) - 1 and tokens[after].low in ("'", "’") and tok.low.endswith("s"):
+            after += 1  # "Williams' record"
+        elif tok.low == tok.base:
+            continue
+        if tokens[after].low not in _FAME_OWNED:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and tokens[start - 1].is_word and tokens[start - 1].low not in FUNCTION_WORDS \
+                and (not written or tokens[start - 1].text[0].isupper()):
+            start -= 1
+        if start < k:
+            _block(blocked, start, k + 1)
 
 
 def _block(blocked: list[bool], start: int, end: int) -> None:

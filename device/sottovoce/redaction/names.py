@@ -14,16 +14,18 @@ from sottovoce.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY
 from sottovoce.redaction.namecues import (
     COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_PHRASES, NAME_LIKE_FUNCTION_WORDS,
     NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PLACE_PREPOSITIONS,
-    PLACES, SUBJECT_NEXT, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
+    PLACES, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
 from sottovoce.redaction.nameroles import SIGN_OFFS, role_names
-from sottovoce.redaction.namedeeds import (acts_like_person, appositive, asked_about, back_or_still, called_over,
-                                           coming_to_do, did_to_own, followed_by_number, has_lesson, listed_with,
-                                           messaged, month_beside_name, owns_personal, paired_subjects, where_is)
+from sottovoce.redaction.namedeeds import (PHRASE_END, acts_like_person, appositive, asked_about, back_or_still,
+                                           born_on, called_over, coming_to_do, did_to_own, followed_by_number,
+                                           has_lesson, listed_with, messaged, month_beside_name, named_subject,
+                                           owns_personal, paired_subjects, person_context, vocative,
+                                           where_is)
 from sottovoce.redaction.namemodel import NameModel
 from sottovoce.redaction.namescore import scored_names
 from sottovoce.redaction.nameslots import aux_inversion as _aux_inversion
 from sottovoce.redaction.nameslots import capitalised_mid_sentence as _capitalised_mid_sentence
-from sottovoce.redaction.nameslots import foreign, in_name_slot, unheard
+from sottovoce.redaction.nameslots import foreign, in_name_slot
 from sottovoce.redaction.namecontexts import block_thing_contexts
 from sottovoce.redaction.nameerrands import block_errands
 from sottovoce.redaction.nameidioms import block_idioms
@@ -165,7 +167,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
         return True
     if is_foreign and in_name_slot(tokens, i):
         return True  # "ring dmitri", "add rahul", "Send a message to Tendai"
-    if _named_subject(tokens, i, names, written):
+    if named_subject(tokens, i, names, written):
         return True  # "jamal washington said", "Precious Dlamini will pick up the kids"
     cue = _cue_before(tokens, i)
     if cue is not None:
@@ -204,10 +206,15 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
     if (listed and base in names.first or is_foreign) and base not in common_words() and (
             owns_personal(tokens, i) or called_over(tokens, i)):
         return True  # "Tavita's Medicare number", "malia come to the kitchen please"
+    if written and is_foreign and vocative(tokens, i):
+        return True  # "Announce: Ire, Dami, dinner is ready!"
+    if tok.is_word and base not in FUNCTION_WORDS and born_on(tokens, i) and (
+            listed or is_foreign or written and tok.text[0].isupper() and fold(base) not in proper_nouns()):
+        return True  # "Vy was born on March 8, 2013." (not "Mozart was born on ...")
     if written and tok.is_word and base not in FUNCTION_WORDS and appositive(tokens, i):
         return True  # "Call the aircon servicing guy, Ah Huat, on 8122 0937."
     if prev in TITLES and i > 1 and tokens[i - 2].low in _SINGLE_WORD_CUES and tok.is_word and i + 1 == len(tokens) \
-            and base not in _PHRASE_END and base not in DIGIT_WORDS:
+            and base not in PHRASE_END and base not in DIGIT_WORDS:
         return True  # "ring granda paddy": whoever is called with a title is a person
     if base not in FUNCTION_WORDS and base not in BRANDS and base not in THINGS and tok.is_word and not (
             written and not tok.text[0].isupper()) and (where_is(tokens, i) or did_to_own(tokens, i)):
@@ -226,7 +233,7 @@ def _is_person(tokens: list[Token], i: int, names: NameList, written: bool) -> b
             and not (i > 0 and tokens[i - 1].low in DETERMINERS):
         return True  # spoken "olumide said he's late"
     if written and not listed and tok.text[0].isupper() and _unknown_word(tok, names) and base not in BRANDS \
-            and base not in common_words() and base not in HOLIDAYS and _person_context(tokens, i, capitalised):
+            and base not in common_words() and base not in HOLIDAYS and person_context(tokens, i, capitalised):
         return True  # "Olumide said he's late", "Is Thandiwe coming?", "dinner with Kwame", "Siobhan's keys"
     if listed and fold(base) in names.first and capitalised and base not in MONTHS_AND_DAYS and not media and prev not in PLACE_PREPOSITIONS \
             and not (i > 1 and tokens[i - 1].text[0].isupper() and _capitalised_mid_sentence(tokens, i - 1)
@@ -315,7 +322,7 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
             is_foreign = foreign(tok, names) and (not written or tok.text[0].isupper()) and base not in NOT_SURNAME
             k = i + 2 if i + 2 < n and tokens[i + 1].low in PARTICLES and base in PARTICLES else i + 1
             if left and base in PARTICLES and k < n and tokens[k].is_word and (
-                    tokens[k].text[0].isupper() if written else tokens[k].low not in _PHRASE_END
+                    tokens[k].text[0].isupper() if written else tokens[k].low not in PHRASE_END
                     and tokens[k].low not in DIGIT_WORDS):
                 for m in range(i, k + 1):
                     is_name[m] = True  # "fatima al sayed", "Pieter van der Merwe"
@@ -341,58 +348,12 @@ def _grow(tokens: list[Token], names: NameList, written: bool, blocked: list[boo
                 changed = True
 
 
-_PHRASE_END = FUNCTION_WORDS | frozenset("""
-tomorrow today tonight later now soon please thanks monday tuesday wednesday thursday friday saturday sunday
-next this morning afternoon evening
-""".split())
-
-
 def _ends_phrase(tokens: list[Token], i: int, names: NameList) -> bool:
     """ "lunch with grace on friday", "a gift for grace": not "songs from abbey road"."""
     if i + 1 >= len(tokens):
         return True
     nxt = tokens[i + 1]
-    return not nxt.is_alnum or nxt.low in _PHRASE_END or names.is_listed(nxt.base)
+    return not nxt.is_alnum or nxt.low in PHRASE_END or names.is_listed(nxt.base)
 
 
 NOT_SURNAME = TITLES | NOT_INTRO | PERSON_VERBS | PERSON_STATES | PERSON_ACTIONS
-
-
-def _person_context(tokens: list[Token], i: int, mid_sentence: bool) -> bool:
-    """Where an unknown capitalised word can only be a person: subject of "said"/"wants", asked about,
-    after "with", or owning something."""
-    tok = tokens[i]
-    if i + 1 < len(tokens) and tokens[i + 1].low in PERSON_VERBS:
-        return True
-    if asked_about(tokens, i):
-        return True
-    if mid_sentence and tokens[i - 1].low == "with":
-        return True
-    if mid_sentence and tok.low != tok.base:
-        return not (i + 1 < len(tokens) and tokens[i + 1].low in NOT_AFTER_POSSESSIVE)
-    return False
-
-
-def _named_subject(tokens: list[Token], i: int, names: NameList, written: bool) -> bool:
-    """A first and last name, one of them no English word, as the subject of what people do."""
-    for a in (i - 1, i):
-        b = a + 1
-        if a < 0 or b + 1 >= len(tokens) or tokens[b + 1].low not in SUBJECT_NEXT:
-            continue
-        x, y = tokens[a], tokens[b]
-        if not (x.is_word and y.is_word and x.low == x.base) or x.low in FUNCTION_WORDS or y.low in FUNCTION_WORDS:
-            continue
-        # One of the two must be a listed name or a word unknown even as a proper noun: not "Real Madrid
-        # will win", "Manchester United has signed".
-        x_name = names.is_listed(x.base) or unheard(x, names)
-        y_name = names.is_listed(y.base) or unheard(y, names)
-        if written:
-            ok = x.text[0].isupper() and y.text[0].isupper() and (
-                (x.base in names.first and foreign(y, names)) or (unheard(y, names) and x.low not in _PHRASE_END)
-                or (x_name and y_name and (foreign(x, names) or foreign(y, names))))
-        else:
-            ok = (x_name and y_name and (foreign(x, names) or foreign(y, names))) or (
-                x.base in names.first and foreign(y, names)) or (foreign(x, names) and y.base in names.last)
-        if ok:
-            return True
-    return False
