@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from sottovoce.redaction import KINDS, Redactor
-from sottovoce.redaction.evaluate import (TARGET_CLEAN, TARGET_LINES_PER_SECOND, TARGET_NAME_RECALL, TARGET_RECALL,
-                                          CorpusLine, Item, parse_line, read_corpus, score)
+from sottovoce.redaction.evaluate import (TARGET_CLEAN, TARGET_NAME_RECALL, TARGET_RECALL, CorpusLine, Item, parse_line,
+                                          read_corpus, score)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
@@ -56,18 +55,6 @@ def test_clean_lines_are_byte_identical(path: Path, redactor: Redactor) -> None:
     changed = [(line.text, redactor.redact(line.text).text) for line in corpus if not line.items]
     changed = [(a, b) for a, b in changed if a != b]
     assert len(changed) <= 0.03 * sum(1 for line in corpus if not line.items), changed
-
-
-def test_throughput_single_thread(corpus: list[CorpusLine], redactor: Redactor) -> None:
-    """Target is 2,000 lines/s on one core; the bound here is halved because CI shares its cores."""
-    texts = [line.text for line in corpus]
-    best = 0.0
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for text in texts:
-            redactor.redact(text)
-        best = max(best, len(texts) / (time.perf_counter() - t0))
-    assert best >= TARGET_LINES_PER_SECOND / 2, f"{best:.0f} lines/s"
 
 
 # --- the scoring itself, so a bug there cannot flatter the redactor
