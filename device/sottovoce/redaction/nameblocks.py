@@ -8,7 +8,7 @@ Split from `names` so the blocking rules read on their own.
 from __future__ import annotations
 
 from sottovoce.redaction.namecues import (MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES, PERSONAL_MEDIA, PLACE_NOUNS,
-                                          TITLE_GREETINGS, TITLES)
+                                          SENDERS, TITLE_GREETINGS, TITLES)
 from sottovoce.redaction.namelists import FAMILY, NameList
 from sottovoce.redaction.nameslots import foreign
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
@@ -22,7 +22,6 @@ travel weather forecast temperature miles kilometres kilometers hotels restauran
 tram trams dart luas metro subway tube underground overground ferry ferries boat coach coaches ride taxi cab
 journey commute ticket tickets fare fares timetable departures service services shuttle bart amtrak
 """.split())
-SENDERS = frozenset("send email text forward give pass share whatsapp message".split())
 # Clubs are named after their town and a club word: "Manchester United", "Leeds Rovers", "Hearts FC".
 CLUB_WORDS = frozenset("""
 united city rovers wanderers athletic albion hotspur fc afc rangers town county villa forest olympic

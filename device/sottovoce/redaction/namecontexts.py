@@ -11,6 +11,7 @@ Clonakilty", "the ferry leave for waiheke", "Arthur's Seat", "jasper national pa
 
 from __future__ import annotations
 
+from sottovoce.redaction.namecues import SENDERS
 from sottovoce.redaction.namelists import MONTHS_AND_DAYS, NameList
 from sottovoce.redaction.tokens import FUNCTION_WORDS, Token
 
@@ -49,7 +50,6 @@ sunrise sunset water surf swell frost fog flights flight ferry ferries train tra
 tram coach boat plane depart departs departure departures directions miles kilometres kilometers traffic
 """.split())
 BUYING = frozenset("buy bought order ordered ordering delivery deliver takeaway".split())
-SENDERS = frozenset("send email text forward give pass share whatsapp message".split())  # "... to oluwaseun"
 PLACE_PREPS = frozenset("for at in to on near around from".split())
 # Nouns that end a place's name and are seldom a surname in these places: "Arthur's Seat".
 PLACE_HEADS = frozenset("""

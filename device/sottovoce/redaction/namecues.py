@@ -13,7 +13,8 @@ WEAK_FOR_MONTHS = frozenset(("for", "to", "and", "with", "from"))
 # A listed word after these is a person even when it is also a word: "uncle bob", "coach will".
 TITLES = frozenset("""
 uncle aunt auntie grandma grandpa granny nana cousin mr mrs ms miss dr doctor professor prof coach sister
-brother son daughter nephew niece mister missus missis madame mme madam sir lady lord pastor father reverend officer nurse
+brother son daughter nephew niece mister missus missis madame mme madam sir lady lord pastor father reverend
+officer nurse
 queen king prince princess nanny gran grandad granddad nonna nonno abuela abuelo
 """.split())
 KINSHIP = frozenset("""
@@ -93,6 +94,9 @@ babysitter is|nanny is|friend is|neighbour is|neighbor is|boss is|dentist is|doc
 PARTICLES = frozenset("""
 al el bin bint ibn van von der den ter ten de da di du la le del della dos das mac mc abu ben o wa
 """.split())
+# Verbs that send something to someone: "email the tickets to hazel", "send it to oluwaseun" (a person after
+# "to", not a town).
+SENDERS = frozenset("send email text forward give pass share whatsapp message".split())
 # A run of names right before these is a place: "Rose Hill station", "king george hospital".
 PLACE_NOUNS = frozenset("""
 station airport hospital school college university street road avenue lane park bridge square stadium

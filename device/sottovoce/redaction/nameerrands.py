@@ -1,6 +1,7 @@
-"""What the household orders, walks and marks on the calendar: "Order more Hill's science diet for the cat.",
-"walk rua before the rain comes", "Let Bran out the back.", "remind me on the fourteenth of january that it's pongal", "is
-loadshedding happening tonight".
+"""What the household orders, walks and marks on the calendar: "Order more Hill's science diet for the
+cat.", "walk rua before the rain comes", "Let Bran out the back.", "remind me on the fourteenth of january
+that it's pongal", "is loadshedding happening tonight".
+
 A word that could be a name is a product, a pet or an occasion here (goods added to a list are
 `namecontexts`' part). Blocked before the person rules run, like `nameidioms`.
 """

@@ -46,7 +46,7 @@ def block_famous(tokens: list[Token], written: bool, blocked: list[bool]) -> Non
     _block_still_famous(tokens, written, blocked)
     _block_fame_owned(tokens, written, blocked)
     for k in range(2, len(tokens)):
-        if tokens[k].text in (t.upper() for t in _ROMAN) and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
+        if tokens[k].text.isupper() and tokens[k].low in _ROMAN and tokens[k - 2].low in TITLES:
             blocked[k - 1] = True  # "When did Queen Elizabeth II die?"
 
 
@@ -87,7 +87,7 @@ def _block_asked(tokens: list[Token], written: bool, blocked: list[bool]) -> Non
             _block(blocked, start, end)
         elif phrase[0] == "who" and end < n and tokens[end].low == "in" \
                 and any(t.low in _WORKS for t in tokens[end + 1:]):
-            _block(blocked, start, end)  # "who is jack in the titanic film" (not "who is maria gonzalez in my contacts")
+            _block(blocked, start, end)  # "who is jack in the titanic film" (not "... in my contacts")
         elif phrase[0] == "who" and end - start > 1 and known and last.low != last.base:
             _block(blocked, start, end)  # "Who is Sherlock Holmes's landlady?"
         elif known and last.low == last.base and phrase != ("who", "is") and phrase[0] != "tell":
@@ -115,7 +115,8 @@ def _block_fame_owned(tokens: list[Token], written: bool, blocked: list[bool]) -
         if tokens[after].low not in _FAME_OWNED:
             continue
         start = k
-        while start > 0 and k - start < 3 and tokens[start - 1].is_word and tokens[start - 1].low not in FUNCTION_WORDS \
+        while start > 0 and k - start < 3 and tokens[start - 1].is_word \
+                and tokens[start - 1].low not in FUNCTION_WORDS \
                 and (not written or tokens[start - 1].text[0].isupper()):
             start -= 1
         if start < k:

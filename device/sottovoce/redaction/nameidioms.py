@@ -32,14 +32,16 @@ ben and jerry's|ben & jerry's|marks and spencer|marks & spencer|be frank|to be f
 """.replace("\n", "").split("|") if p.strip())
 # Greetings in the household's languages open a command: "sawubona what is the weather", "sat sri akal".
 # Not "ola", "salma" or "ada": those are given names.
-GREETINGS = frozenset(tuple(p.split()) for p in """
+WORLD_GREETINGS = frozenset(tuple(p.split()) for p in """
 sawubona|sanibonani|molo|dumela|howzit|habari|hujambo|jambo|mambo|talofa|malo e lelei|bula|kia ora|kia orana|
 aloha|kumusta|kamusta|mabuhay|sat sri akal|namaste|namaskar|vanakkam|salaam|salam|as salaam alaikum|
 assalamu alaikum|shalom|ni hao|annyeong|annyeonghaseyo|konnichiwa|xin chao|selamat pagi|apa khabar|akwaaba|
-sannu|kedu|bawo ni|ekaaro|hola|bonjour|ciao|hallo|hej|salut|mingalaba|hari raya|hari raya puasa|hari raya haji|
-chinese new year|lunar new year""".replace("\n", "").split("|") if p.strip())
+sannu|kedu|bawo ni|ekaaro|hola|bonjour|ciao|hallo|hej|salut|mingalaba""".replace("\n", "").split("|"))
+# Festivals of several words whose first is also a name: "remind me on hari raya to visit nenek".
+FESTIVALS = frozenset(tuple(p.split()) for p in
+                      "hari raya|hari raya puasa|hari raya haji|chinese new year|lunar new year".split("|"))
 _EPONYMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in sorted(EPONYMS | GREETINGS, key=len, reverse=True):
+for _phrase in sorted(EPONYMS | WORLD_GREETINGS | FESTIVALS, key=len, reverse=True):
     _EPONYMS_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 # Streaming and reading services: "Is Ted Lasso on Apple TV?", "Read Anne of Green Gables on Audible".
