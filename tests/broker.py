@@ -17,11 +17,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sottovoce.home_assistant import device_identifier
-from sottovoce.outbox import Outbox
-from sottovoce.publisher import Publisher
+from sottovoce.delivery.mqtt.home_assistant import device_identifier
+from sottovoce.delivery.outbox import Outbox
+from sottovoce.delivery.mqtt.publisher import Publisher
 from sottovoce.settings import MqttSettings
-from sottovoce.topics import Topics, topics_for
+from sottovoce.delivery.mqtt.topics import Topics, topics_for
 
 MOSQUITTO = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
 

@@ -23,7 +23,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def redactor():
     """One Redactor for the whole run: it is pure and thread-safe, and loads its lists once."""
-    from sottovoce.redaction import Redactor
+    from sottovoce.privacy.redaction import Redactor
 
     return Redactor()
 

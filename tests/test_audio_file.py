@@ -13,8 +13,8 @@ import pytest
 
 from conftest import AUDIO
 from fake_mic import best_correlation, read_wav16, to_rate_stereo
-from sottovoce.audio_file import FileSource, read_wav
-from sottovoce.audio_frames import AudioError
+from sottovoce.audio.file import FileSource, read_wav
+from sottovoce.audio.frames import AudioError
 from sottovoce.events import FRAME_SAMPLES, SAMPLE_RATE
 
 SPEECH = AUDIO / "speech" / "goforward.wav"

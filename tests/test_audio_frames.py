@@ -7,7 +7,7 @@ import pytest
 
 from conftest import AUDIO
 from fake_mic import best_correlation, read_wav16, to_rate_stereo
-from sottovoce.audio_frames import Framer, StreamConverter, convert, to_float, to_int16
+from sottovoce.audio.frames import Framer, StreamConverter, convert, to_float, to_int16
 from sottovoce.events import FRAME_SAMPLES, SAMPLE_RATE
 
 SPEECH = AUDIO / "speech" / "goforward.wav"

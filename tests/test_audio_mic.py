@@ -11,14 +11,14 @@ import pytest
 
 from conftest import AUDIO
 from fake_mic import FakeSoundDevice, best_correlation, read_wav16, to_rate_stereo
-from sottovoce.audio_frames import AudioError
-from sottovoce.audio_mic import MicSource, choose_format, find_device
+from sottovoce.audio.frames import AudioError
+from sottovoce.audio.mic import MicSource, choose_format, find_device
 from sottovoce.events import FRAME_SAMPLES, FRAME_SECONDS
 from sottovoce.settings import AudioSettings
 
 SPEECH = AUDIO / "speech" / "goforward.wav"
 LONG = AUDIO / "wake" / "oww_turn_on_the_office_lights_test_clip.wav"
-LOGGER = "sottovoce.audio_mic"
+LOGGER = "sottovoce.audio.mic"
 FAST = {"stall_seconds": 0.5, "backoff": (0.05, 0.4)}
 
 

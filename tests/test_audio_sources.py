@@ -10,12 +10,12 @@ import pytest
 
 from conftest import AUDIO, ROOT, WAKE_MODELS, WHISPER_MODEL
 from fake_mic import FakeSoundDevice, read_wav16, to_rate_stereo
-from sottovoce.audio_file import FileSource
-from sottovoce.audio_frames import AudioError
-from sottovoce.audio_mic import MicSource
-from sottovoce.audio_sources import AudioSource, open_source
-from sottovoce.audio_stdin import StdinSource
-from sottovoce.commands.devices import RATES, describe_inputs
+from sottovoce.audio.file import FileSource
+from sottovoce.audio.frames import AudioError
+from sottovoce.audio.mic import MicSource
+from sottovoce.audio.source import AudioSource, open_source
+from sottovoce.audio.stdin import StdinSource
+from sottovoce.cli.commands.devices import RATES, describe_inputs
 from sottovoce.settings import AudioSettings
 
 SPEECH = AUDIO / "speech" / "goforward.wav"
@@ -98,7 +98,7 @@ def test_devices_without_portaudio_says_how_to_install_it(tmp_path):
 
 
 def test_mic_source_without_portaudio_raises_audio_error(tmp_path):
-    code = ("from sottovoce.audio_sources import open_source\nfrom sottovoce.settings import AudioSettings\n"
+    code = ("from sottovoce.audio.source import open_source\nfrom sottovoce.settings import AudioSettings\n"
             "try:\n    open_source(AudioSettings())\nexcept Exception as e:\n    print(type(e).__name__, e)\n")
     (tmp_path / "sitecustomize.py").write_text("import ctypes.util\nctypes.util.find_library = lambda name: None\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

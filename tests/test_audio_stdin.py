@@ -13,15 +13,15 @@ import pytest
 
 from conftest import AUDIO, ROOT
 from fake_mic import read_wav16
-from sottovoce.audio_frames import AudioError
-from sottovoce.audio_stdin import StdinSource
+from sottovoce.audio.frames import AudioError
+from sottovoce.audio.stdin import StdinSource
 from sottovoce.events import FRAME_SAMPLES, SAMPLE_RATE
 
 SPEECH = AUDIO / "speech" / "goforward.wav"
 
 CONSUMER = """
 import sys
-from sottovoce.audio_sources import open_source
+from sottovoce.audio.source import open_source
 from sottovoce.settings import AudioSettings
 source = open_source(AudioSettings(source="stdin"))
 starts = []

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.audit import AuditLog
-from sottovoce.outbox import Outbox
-from sottovoce.site_key import SiteKey
+from sottovoce.delivery.audit import AuditLog
+from sottovoce.delivery.outbox import Outbox
+from sottovoce.privacy.site_key import SiteKey
 
 ROOT = Path(__file__).resolve().parents[1]
 SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")

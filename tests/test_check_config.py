@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import WAKE_MODELS
-from sottovoce.doctor_checks import (audio_source_findings, consent_file_findings, mqtt_findings,
+from sottovoce.settings.checks import (audio_source_findings, consent_file_findings, mqtt_findings,
                                      state_findings)
 from sottovoce.settings import load
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from sottovoce.command_topic import MAX_PAYLOAD, parse
+from sottovoce.delivery.mqtt.remote_commands import MAX_PAYLOAD, parse
 
 
 @pytest.mark.parametrize("payload, expected", [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sottovoce.cli import CommandError
-from sottovoce.commands.consent import edit_config, parse_changes
+from sottovoce.cli.commands.consent import edit_config, parse_changes
 
 ROOT = Path(__file__).resolve().parents[1]
 SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")

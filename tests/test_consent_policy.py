@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.consent import Policy, Verdict, compile_commands, decide
-from sottovoce.sensitive import PolicyFileError, SensitiveTopics, normalize
+from sottovoce.privacy.consent import Policy, Verdict, compile_commands, decide
+from sottovoce.privacy.sensitive import PolicyFileError, SensitiveTopics, normalize
 from sottovoce.settings import ConsentSettings
 
 ROOT = Path(__file__).resolve().parents[1]

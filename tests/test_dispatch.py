@@ -1,5 +1,5 @@
 """Dispatcher: consent + message + audit + outbox, with the shipped config, a real AuditLog and the
-real SQLite Outbox (sottovoce.outbox)."""
+real SQLite Outbox (sottovoce.delivery.outbox)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ import pytest
 
 from importlib import resources
 from sottovoce import settings as settings_mod
-from sottovoce.audit import AuditLog
+from sottovoce.delivery.audit import AuditLog
 from sottovoce.cli import CommandError
-from sottovoce.commands.consent import edit_config
-from sottovoce.dispatch import Decision, Dispatcher
+from sottovoce.cli.commands.consent import edit_config
+from sottovoce.delivery.dispatch import Decision, Dispatcher
 from sottovoce.events import Redacted, WakeDetected
-from sottovoce.mute_state import MuteState
-from sottovoce.outbox import Outbox
+from sottovoce.service.mute import MuteState
+from sottovoce.delivery.outbox import Outbox
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
@@ -264,7 +264,7 @@ def test_outbox_drops_are_audited(tmp_path):
 
 
 def test_real_redactor_to_outbox_keeps_personal_data_on_the_device(tmp_path):
-    from sottovoce.redaction import Redactor
+    from sottovoce.privacy.redaction import Redactor
 
     rig = make_rig(tmp_path, "text")
     redactor = Redactor(["Alice"])

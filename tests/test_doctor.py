@@ -14,7 +14,7 @@ import pytest
 
 from broker import Broker, free_port, make_pki
 from conftest import AUDIO, WAKE_MODELS
-from sottovoce.doctor_checks import check_microphone, consent_summary
+from sottovoce.settings.checks import check_microphone, consent_summary
 from sottovoce.settings import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,7 +201,7 @@ def tls_broker(tmp_path_factory):
     ("other", False, "is not signed by"),
 ])
 def test_broker_tls(tls_broker, tmp_path, which, ok, text):
-    from sottovoce.doctor_checks import check_broker
+    from sottovoce.settings.checks import check_broker
 
     port, ca, other_ca = tls_broker
     cfg = tmp_path / "c.toml"

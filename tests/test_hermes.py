@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce import hermes
+from sottovoce.delivery.mqtt import hermes
 
 MESSAGE = {"id": "a1b2", "site": "kitchen", "time": "2026-11-21T06:00", "kind": "command",
            "text": "turn on the lights", "redacted": {}, "wake_word": "hey_jarvis"}

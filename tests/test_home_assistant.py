@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from sottovoce import command_topic, home_assistant as ha
-from sottovoce.topics import topics_for
+from sottovoce.delivery.mqtt import remote_commands as command_topic, home_assistant as ha
+from sottovoce.delivery.mqtt.topics import topics_for
 
 TOPICS = topics_for("", "kitchen")
 DEVICE = ha.device_identifier(b"local secret")

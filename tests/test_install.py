@@ -99,7 +99,7 @@ def test_installs_the_expected_files(installed, vosk_folder):
     opt = root / "opt/sottovoce"
     assert os.access(opt / "venv/bin/sottovoce", os.X_OK)
     version = subprocess.run([str(opt / "venv/bin/python"), "-c",
-                              "import importlib.metadata as m, sottovoce.notify; print(m.version('sottovoce'))"],
+                              "import importlib.metadata as m, sottovoce.service.notify; print(m.version('sottovoce'))"],
                              capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     assert os.readlink(root / "usr/local/bin/sottovoce") == "/opt/sottovoce/venv/bin/sottovoce"

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from conftest import WHISPER_MODEL, compose
-from sottovoce.asr_whisper import WhisperRecognizer
-from sottovoce.audio_file import FileSource
+from sottovoce.asr.whisper_engine import WhisperRecognizer
+from sottovoce.audio.file import FileSource
 from sottovoce.events import FRAME_SECONDS, Transcript, WakeDetected
-from sottovoce.listener import Listener
-from sottovoce.utterance import UtteranceLimits
-from sottovoce.vad import VoiceActivity
-from sottovoce.wake_word import WakeWordDetector
+from sottovoce.listen.listener import Listener
+from sottovoce.listen.utterance import UtteranceLimits
+from sottovoce.listen.vad import VoiceActivity
+from sottovoce.wake.detector import WakeWordDetector
 
 PRE_WAKE = "speech/sense_and_sensibility_01_austen_64kb-0870.wav"  # "...mister john dashwood ... prudently..."
 PRE_WAKE_WORDS = {"dashwood", "leisure", "prudently", "consider", "power", "mister"}

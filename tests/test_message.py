@@ -11,7 +11,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from sottovoce.message import (build_message, coarse_time, daily_pseudonym, encode, room_label,
+from sottovoce.privacy.message import (build_message, coarse_time, daily_pseudonym, encode, room_label,
                                site_pseudonym, wake_word_name)
 
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())

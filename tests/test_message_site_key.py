@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from sottovoce.site_key import KEY_BYTES, SiteKey
+from sottovoce.privacy.site_key import KEY_BYTES, SiteKey
 
 
 def test_created_once_private_and_stable(tmp_path):
@@ -20,7 +20,7 @@ def test_created_once_private_and_stable(tmp_path):
 
 
 def test_processes_racing_agree_on_one_key(tmp_path):
-    code = "import sys; from sottovoce.site_key import SiteKey; print(SiteKey(sys.argv[1]).get().hex())"
+    code = "import sys; from sottovoce.privacy.site_key import SiteKey; print(SiteKey(sys.argv[1]).get().hex())"
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
              for _ in range(4)]
     keys = {p.communicate(timeout=60)[0].strip() for p in procs}

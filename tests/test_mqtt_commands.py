@@ -7,7 +7,7 @@ import json
 import random
 
 from broker import Broker, Subscriber, make_publisher, wait_until
-from sottovoce.command_topic import parse
+from sottovoce.delivery.mqtt.remote_commands import parse
 from sottovoce.settings import MqttSettings
 
 VALID = [b"mute", b"unmute", b" UNMUTE\n", b'{"command": "mute"}', b"Mute"]

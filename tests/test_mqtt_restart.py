@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from broker import Broker, Subscriber, ids_on, message, wait_until
-from sottovoce.outbox import Outbox
+from sottovoce.delivery.outbox import Outbox
 
 ROOT = Path(__file__).resolve().parents[1]
 SOTTOVOCE = [sys.executable, "-m", "sottovoce"]

@@ -6,9 +6,9 @@ import ssl
 
 import pytest
 
-from sottovoce.mqtt_link import LinkError, build_client, explain_refusal, explain_tls, read_password
+from sottovoce.delivery.mqtt.link import LinkError, build_client, explain_refusal, explain_tls, read_password
 from sottovoce.settings import MqttSettings, TlsSettings
-from sottovoce.topics import topics_for
+from sottovoce.delivery.mqtt.topics import topics_for
 
 
 @pytest.mark.parametrize("prefix, site, expected", [

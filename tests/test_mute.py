@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.audit import AuditLog
-from sottovoce.mute_state import MuteState
-from sottovoce.remote_control import apply_remote_command, decide_remote_command, parse_command
+from sottovoce.delivery.audit import AuditLog
+from sottovoce.service.mute import MuteState
+from sottovoce.delivery.mqtt.remote_control import apply_remote_command, decide_remote_command, parse_command
 from sottovoce.settings import ConsentSettings, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,13 +50,13 @@ def test_persisted_across_instances(tmp_path):
 def test_separate_process_sees_and_is_seen(tmp_path):
     watcher = MuteState(tmp_path)
     assert watcher.muted is False
-    code = ("import sys; from sottovoce.mute_state import MuteState; "
+    code = ("import sys; from sottovoce.service.mute import MuteState; "
             "m = MuteState(sys.argv[1]); print(m.muted); m.set(True, by='other process')")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr
     assert watcher.muted is True  # the same instance notices without being recreated
     watcher.set(False, by="test")
-    code = "import sys; from sottovoce.mute_state import MuteState; print(MuteState(sys.argv[1]).muted)"
+    code = "import sys; from sottovoce.service.mute import MuteState; print(MuteState(sys.argv[1]).muted)"
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.audit import AuditLog
-from sottovoce.commands.consent import edit_config
-from sottovoce.mute_state import MuteState
-from sottovoce.site_key import SiteKey
-from sottovoce.state_files import follow_folder_owner
+from sottovoce.delivery.audit import AuditLog
+from sottovoce.cli.commands.consent import edit_config
+from sottovoce.service.mute import MuteState
+from sottovoce.privacy.site_key import SiteKey
+from sottovoce.state.ownership import follow_folder_owner
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE_UID, SERVICE_GID = 4242, 4343  # a service account that need not exist; root may chown to it

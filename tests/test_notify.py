@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from sottovoce.notify import (JournalFormatter, Notifier, stream_is_journal, syslog_priority,
+from sottovoce.service.notify import (JournalFormatter, Notifier, stream_is_journal, syslog_priority,
                               watchdog_interval)
 
 
@@ -126,7 +126,7 @@ def test_a_child_process_notifies_the_bound_socket(path_socket):
     """As under systemd: the variable is inherited by the daemon process, which sends READY."""
     address, sock = path_socket
     env = dict(os.environ, NOTIFY_SOCKET=address)
-    code = "from sottovoce.notify import Notifier; import sys; sys.exit(0 if Notifier.from_env().ready('up') else 1)"
+    code = "from sottovoce.service.notify import Notifier; import sys; sys.exit(0 if Notifier.from_env().ready('up') else 1)"
     proc = subprocess.run([sys.executable, "-c", code], env=env, timeout=60)
     assert proc.returncode == 0
     assert _receive_all(sock) == ["READY=1\nSTATUS=up"]

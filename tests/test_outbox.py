@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from sottovoce.outbox import Outbox
+from sottovoce.delivery.outbox import Outbox
 
 
 class Clock:
@@ -112,7 +112,7 @@ def test_messages_survive_sigkill_of_the_writer(tmp_path):
     """A process that put() 50 messages and was killed -9 right after leaves all 50 on disk."""
     path = tmp_path / "outbox.sqlite3"
     code = (
-        "import sys, time; from sottovoce.outbox import Outbox\n"
+        "import sys, time; from sottovoce.delivery.outbox import Outbox\n"
         f"ob = Outbox({str(path)!r})\n"
         "for i in range(50): ob.put({'id': 'k%d' % i, 'kind': 'text', 'text': 'x'})\n"
         "print('done', flush=True); time.sleep(60)\n"
@@ -132,7 +132,7 @@ def test_messages_survive_sigkill_of_the_writer(tmp_path):
 
 
 def test_drops_land_in_the_audit_log(tmp_path):
-    from sottovoce.audit import AuditLog
+    from sottovoce.delivery.audit import AuditLog
 
     clock = Clock()
     audit = AuditLog(tmp_path / "audit.sqlite3", 7.0, clock)

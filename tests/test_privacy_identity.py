@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from sottovoce import settings as settings_mod
-from sottovoce.audit import AuditLog
-from sottovoce.dispatch import Dispatcher
+from sottovoce.delivery.audit import AuditLog
+from sottovoce.delivery.dispatch import Dispatcher
 from sottovoce.events import Redacted, WakeDetected
-from sottovoce.message import encode
-from sottovoce.mute_state import MuteState
-from sottovoce.outbox import Outbox
+from sottovoce.privacy.message import encode
+from sottovoce.service.mute import MuteState
+from sottovoce.delivery.outbox import Outbox
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Unit tests for sottovoce.redaction: every kind in spoken (Vosk) and written (Whisper) form,
+"""Unit tests for sottovoce.privacy.redaction: every kind in spoken (Vosk) and written (Whisper) form,
 hard negatives that must pass untouched, and the facade's contract."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from sottovoce.redaction import KINDS, RedactionResult, Redactor
+from sottovoce.privacy.redaction import KINDS, RedactionResult, Redactor
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +267,7 @@ def test_generalised_rules_leave_commands_alone(redactor: Redactor, text: str) -
 
 def test_english_word_list_is_installed() -> None:
     """The unknown-name rules need Debian's wamerican word list; without it they quietly weaken."""
-    from sottovoce.redaction.namelists import english_words, proper_nouns
+    from sottovoce.privacy.redaction.namelists import english_words, proper_nouns
 
     assert len(english_words()) > 50_000 and "broccoli" in english_words() and "okafor" not in english_words()
     assert "madrid" in proper_nouns()

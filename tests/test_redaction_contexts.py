@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
-from sottovoce.redaction.namecontexts import calendar_form
+from sottovoce.privacy.redaction import Redactor
+from sottovoce.privacy.redaction.namecontexts import calendar_form
 
 
 # (a) thing contexts, (b) calendar words, (c) unknown words with no person slot: all must come out unchanged.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.redaction import KINDS, Redactor
-from sottovoce.redaction.evaluate import (TARGET_CLEAN, TARGET_NAME_RECALL, TARGET_RECALL, CorpusLine, Item, parse_line,
+from sottovoce.privacy.redaction import KINDS, Redactor
+from sottovoce.privacy.redaction.evaluate import (TARGET_CLEAN, TARGET_NAME_RECALL, TARGET_RECALL, CorpusLine, Item, parse_line,
                                           read_corpus, score)
 
 ROOT = Path(__file__).resolve().parents[1]

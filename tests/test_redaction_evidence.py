@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
-from sottovoce.redaction.namelists import load_names
-from sottovoce.redaction.namescore import THRESHOLD, look, slots
-from sottovoce.redaction.tokens import tokenize
+from sottovoce.privacy.redaction import Redactor
+from sottovoce.privacy.redaction.namelists import load_names
+from sottovoce.privacy.redaction.namescore import THRESHOLD, look, slots
+from sottovoce.privacy.redaction.tokens import tokenize
 
 
 CAUGHT = [

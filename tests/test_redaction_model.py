@@ -13,9 +13,9 @@ from types import ModuleType
 
 import pytest
 
-from sottovoce.redaction import Redactor
-from sottovoce.redaction.evaluate import TARGET_CLEAN, read_corpus, score
-from sottovoce.redaction.namemodel import NameModel, packaged_model
+from sottovoce.privacy.redaction import Redactor
+from sottovoce.privacy.redaction.evaluate import TARGET_CLEAN, read_corpus, score
+from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -101,7 +101,7 @@ def test_a_model_that_calls_every_word_a_name_still_cannot_touch_what_the_rules_
 
 
 def test_redacting_needs_no_machine_learning_library_at_run_time() -> None:
-    code = ("import sys; from sottovoce.redaction import Redactor; "
+    code = ("import sys; from sottovoce.privacy.redaction import Redactor; "
             "print(Redactor().redact('Mele, Sione, and Losaline are sleeping over.').text); "
             "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
+from sottovoce.privacy.redaction import Redactor
 
 
 ROLES = [
@@ -83,7 +83,7 @@ def test_role_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
 
 def test_redactor_stays_small() -> None:
     """More name lists must not cost the Pi its memory: the lists stay a few tens of thousands of words."""
-    from sottovoce.redaction.namelists import load_names
+    from sottovoce.privacy.redaction.namelists import load_names
 
     names = load_names()
     assert 10_000 < len(names.first) + len(names.last) < 200_000

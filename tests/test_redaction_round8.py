@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
+from sottovoce.privacy.redaction import Redactor
 
 ROWS = [
     # a name after a word for a relative is a person, like "uncle bob"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
+from sottovoce.privacy.redaction import Redactor
 
 ROUND10_PEOPLE = [
     # a brand said as a verb or as a surname after a first name

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from sottovoce.redaction import Redactor
+from sottovoce.privacy.redaction import Redactor
 
 ROUND13_PEOPLE = [
     # a clear first name still stands alone; a surname or an English word needs a cue or a title

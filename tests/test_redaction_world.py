@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sottovoce.redaction import Redactor
+from sottovoce.privacy.redaction import Redactor
 
-PACKAGE = Path(__file__).resolve().parents[1] / "device" / "sottovoce" / "redaction"
+PACKAGE = Path(__file__).resolve().parents[1] / "device" / "sottovoce" / "privacy" / "redaction"
 
 
 WORLD = [

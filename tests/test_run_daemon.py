@@ -18,7 +18,7 @@ import pytest
 
 from broker import Broker, Subscriber, free_port
 from conftest import ROOT, WHISPER_MODEL, pipeline_args
-from sottovoce.audio_file import read_wav
+from sottovoce.audio.file import read_wav
 
 DEMO = ROOT / "device" / "sottovoce" / "data" / "demo.wav"  # 3 commands after "hey jarvis"; the 3rd is on health
 SCHEMA = json.loads((ROOT / "device" / "sottovoce" / "data" / "message.schema.json").read_text())

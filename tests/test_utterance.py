@@ -2,7 +2,7 @@
 
 import pytest
 
-from sottovoce.utterance import UtteranceLimits, UtteranceTracker
+from sottovoce.listen.utterance import UtteranceLimits, UtteranceTracker
 
 LIMITS = UtteranceLimits(silence=0.8, max_seconds=4.0, start_timeout=1.6, onset=0.24)  # 10, 50, 20, 3 frames
 

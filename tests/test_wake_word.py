@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from conftest import AUDIO, WAKE_MODELS
-from sottovoce.audio_file import FileSource
+from sottovoce.audio.file import FileSource
 from sottovoce.events import FRAME_SAMPLES, FRAME_SECONDS
-from sottovoce.wake_word import WakeModelError, WakeWordDetector, resolve_models
+from sottovoce.wake.detector import WakeModelError, WakeWordDetector, resolve_models
 
 ALL_WORDS = ["alexa", "hey_jarvis", "hey_mycroft", "hey_rhasspy", "okay_nabu"]
 # The pretrained hey_mycroft model scores espeak's "hey mycroft" at 0.001: a miss of the model, not

@@ -2,7 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from sottovoce import no_phoning_home  # noqa: F401  (must run before any third-party import)
+from sottovoce.privacy import no_phoning_home  # noqa: F401  (must run before any third-party import)
 
 try:
     __version__ = version("sottovoce")

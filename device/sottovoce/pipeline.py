@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Callable
 
 from sottovoce.cli import CommandError
-from sottovoce.listener import Listener
-from sottovoce.recognizer import AsrModelError, Recognizer, load_recognizer
+from sottovoce.listen.listener import Listener
+from sottovoce.asr.recognizer import AsrModelError, Recognizer, load_recognizer
 from sottovoce.settings import Settings
-from sottovoce.utterance import UtteranceLimits
-from sottovoce.vad import VoiceActivity
-from sottovoce.wake_word import WakeModelError, WakeWordDetector
+from sottovoce.listen.utterance import UtteranceLimits
+from sottovoce.listen.vad import VoiceActivity
+from sottovoce.wake.detector import WakeModelError, WakeWordDetector
 
 
 def build_detector(settings: Settings) -> WakeWordDetector:

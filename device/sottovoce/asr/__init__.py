@@ -1,0 +1,1 @@
+"""Offline speech recognition behind one interface: Vosk (default) and faster-whisper."""

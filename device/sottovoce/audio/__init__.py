@@ -1,0 +1,1 @@
+"""Where audio enters: the source interface, WAV files, stdin, the microphone, framing and resampling."""

@@ -1,0 +1,63 @@
+"""`sottovoce redact`: redact transcripts line by line, from stdin to stdout.
+
+One output line per input line, in order, flushed at once, so it works interactively behind a
+pipe (another program can write a line and wait for its answer). Reads the config so the
+household's `redaction.extra_names` are applied. Invalid UTF-8 is replaced, never fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import sys
+
+from sottovoce.cli import CommandError, load_settings
+
+NAME = "redact"
+HELP = "remove personal data from transcripts: one per line on stdin, redacted lines on stdout"
+READS_CONFIG = True
+
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--counts", action="store_true",
+                        help="append a tab and the counts per kind (e.g. NAME=1,PHONE=1) to each line")
+
+
+def _logs_to_stderr() -> None:
+    """Logging goes to stdout for journald; here stdout is the data channel, so move it aside."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and getattr(handler, "stream", None) is sys.stdout:
+            handler.setStream(sys.stderr)
+
+
+def main(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    _logs_to_stderr()
+    try:
+        from sottovoce.privacy.redaction import Redactor
+
+        redactor = Redactor(settings.redaction.extra_names)
+    except ImportError as exc:
+        raise CommandError(f"cannot load the redactor ({exc}): install the name lists with "
+                           "`pip install faker` (or reinstall sottovoce)") from None
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
+    out = sys.stdout
+    lines = 0
+    while True:
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.rstrip("\r\n")
+        result = redactor.redact(text)
+        if args.counts:
+            counts = ",".join(f"{k}={v}" for k, v in sorted(result.counts.items()))
+            out.write(f"{result.text}\t{counts}\n")
+        else:
+            out.write(result.text + "\n")
+        out.flush()
+        lines += 1
+    log.debug("redacted %s lines", lines)
+    return 0

@@ -1,0 +1,303 @@
+"""The publisher: drains the outbox to the broker in order and deletes a message only on its PUBACK.
+
+Threads: paho's network thread (loop_start) runs the connection and callbacks; one drain thread
+owns all bookkeeping (which paho message id belongs to which outbox message). Callbacks only put
+small records on a queue and wake the drain thread, so paho's internal locks and ours never nest.
+
+Delivery is at-least-once: a message whose PUBACK was lost (a kill, a broker restart) is sent
+again, and subscribers dedupe by the message's "id". paho itself re-sends unacknowledged QoS 1
+messages after a reconnect with the same mid, so the mid -> id map is kept across reconnects; after
+a restart of the daemon everything still in the outbox is simply published again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import threading
+import time
+from typing import Callable
+
+from sottovoce.delivery.mqtt import remote_commands as command_topic, hermes, home_assistant
+from sottovoce.delivery.mqtt.link import RECONNECT_MAX, RECONNECT_MIN, build_client, diagnose_connect, explain_refusal, tls_context, where
+from sottovoce.delivery.outbox import Outbox
+from sottovoce.settings import MqttSettings
+from sottovoce.delivery.mqtt.topics import Topics
+
+log = logging.getLogger(__name__)
+
+WINDOW = 20
+"""Messages in flight (published, not yet acknowledged) at once."""
+STRIKES = 5
+"""A message in flight during this many lost connections in a row, never acknowledged, is one the
+broker cannot take (too large for it, say): it is dropped and audited instead of blocking the queue."""
+
+
+def encode(payload: dict | str) -> bytes:
+    if isinstance(payload, str):
+        return payload.encode("utf-8")
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class Publisher:
+    """Connects, keeps status/state/discovery published, drains the outbox, hands commands on.
+
+    on_command(command) is called from paho's thread with "mute" or "unmute" for every valid
+    payload on .../cmd; it must return quickly (the daemon applies remote_control policy there).
+    """
+
+    def __init__(self, mqtt: MqttSettings, topics: Topics, outbox: Outbox, *,
+                 on_command: Callable[[str], None] | None = None, device_id: str = "",
+                 version: str = "", muted: bool = False, window: int = WINDOW):
+        self.mqtt = mqtt
+        self.topics = topics
+        self.outbox = outbox
+        self._on_command = on_command
+        self._device_id = device_id
+        self._version = version
+        self._muted = muted
+        self._window = max(1, window)
+        self._tls = tls_context(mqtt) if mqtt.tls.enabled else None
+        self.client = build_client(mqtt, topics.status)
+        self.client.on_connect = self._cb_connect
+        self.client.on_connect_fail = self._cb_connect_fail
+        self.client.on_disconnect = self._cb_disconnect
+        self.client.on_publish = self._cb_publish
+        self.client.on_message = self._cb_message
+        self.connected = threading.Event()
+        self.attempts = 0
+        """Connection attempts that failed (refused or not completed): for tests and `doctor`."""
+        self.ignored_commands = 0
+        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._mid_to_id: dict[int, str] = {}
+        self._id_to_mids: dict[str, set[int]] = {}
+        self._strikes: dict[str, int] = {}
+        self._failing: str | None = None
+        self._thread = threading.Thread(target=self._run, name="sottovoce-publisher", daemon=True)
+        outbox.add_listener(self._wake.set)
+
+    # -- daemon API -----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Connect in the background (never blocks on the broker) and start draining."""
+        log.info("mqtt: connecting to %s as a random client id, publishing under %s", where(self.mqtt),
+                 self.topics.prefix)
+        self.client.connect_async(self.mqtt.host, self.mqtt.port, keepalive=self.mqtt.keepalive)
+        self.client.loop_start()
+        self._thread.start()
+
+    def set_muted(self, muted: bool) -> None:
+        """Record the mute state and publish it (retained) on .../state when connected."""
+        self._muted = bool(muted)
+        if self.connected.is_set():
+            self._publish_state()
+
+    def wait_drained(self, timeout: float) -> bool:
+        """True once the outbox is empty and nothing is in flight; False after `timeout` seconds."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            if self.outbox.count() == 0:  # in-flight messages stay in the outbox until acked
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            self._wake.set()
+            time.sleep(0.05)
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Publish a retained "offline", disconnect cleanly and join both threads (bounded)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        if self.connected.is_set():
+            try:
+                info = self.client.publish(self.topics.status, "offline", qos=1, retain=True)
+                info.wait_for_publish(timeout=min(1.0, timeout))
+            except (RuntimeError, ValueError):
+                pass
+            if not self._thread.is_alive():
+                # the broker answers in order: PUBACKs for earlier messages are in by now; commit
+                # them so the next start re-sends as little as possible
+                self._handle_acks()
+        self.client.disconnect()
+        self.client.loop_stop()
+        self.connected.clear()
+
+    # -- paho callbacks (paho's thread): record and wake, no bookkeeping here ---------------------
+    def _cb_connect(self, client, userdata, flags, reason_code, properties) -> None:
+        if reason_code.is_failure:
+            self.attempts += 1
+            self._report(f"refused:{reason_code.value}",
+                         explain_refusal(str(reason_code), int(reason_code.value), self.mqtt))
+            return
+        if self._failing:
+            log.info("mqtt: connected to %s again", where(self.mqtt))
+        else:
+            log.info("mqtt: connected to %s", where(self.mqtt))
+        self._failing = None
+        client.subscribe(self.topics.cmd, qos=1)
+        if self.mqtt.homeassistant:
+            client.subscribe(self.topics.ha_status, qos=1)
+        client.publish(self.topics.status, "online", qos=1, retain=True)
+        self._publish_state()
+        self._publish_discovery()
+        self.connected.set()
+        self._wake.set()
+
+    def _cb_connect_fail(self, client, userdata) -> None:
+        self.attempts += 1
+        if self._failing is None or self._failing.startswith("refused") or self.attempts % 10 == 0:
+            text = diagnose_connect(self.mqtt, self._tls)
+            self._report(text, text)
+        else:
+            log.debug("mqtt: connection attempt %d to %s failed again", self.attempts, where(self.mqtt))
+
+    def _cb_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
+        was = self.connected.is_set()
+        self.connected.clear()
+        if was:
+            self._events.put(("lost", False, str(reason_code)))
+            self._wake.set()
+        if was and not self._stop.is_set():
+            log.warning("mqtt: lost the connection to %s (%s); reconnecting with backoff, messages stay queued",
+                        where(self.mqtt), reason_code)
+
+    def _cb_publish(self, client, userdata, mid, reason_code, properties) -> None:
+        self._events.put((mid, reason_code.is_failure, str(reason_code)))
+        self._wake.set()
+
+    def _cb_message(self, client, userdata, message) -> None:
+        try:
+            if message.topic == self.topics.ha_status:
+                if bytes(message.payload).strip().lower() == b"online":
+                    log.info("mqtt: Home Assistant came online; sending discovery again")
+                    self._publish_discovery()
+                return
+            command = command_topic.parse(message.payload)
+            if command is None:
+                self.ignored_commands += 1
+                level = logging.WARNING if self.ignored_commands == 1 else logging.DEBUG
+                log.log(level, "mqtt: ignored a payload on %s (%s); accepted: mute, unmute, "
+                        "{\"command\": \"mute\"}", message.topic, command_topic.describe(bytes(message.payload)))
+                return
+            log.info("mqtt: command %r received on %s", command, message.topic)
+            if self._on_command is not None:
+                self._on_command(command)
+        except Exception:  # a bad message or a failing callback must never kill paho's thread
+            log.exception("mqtt: error while handling a message on %s", getattr(message, "topic", "?"))
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _report(self, key: str, text: str) -> None:
+        """One ERROR per kind of failure; repeats go to DEBUG until a connection succeeds."""
+        if self._failing == key:
+            log.debug("mqtt: %s (attempt %d)", text, self.attempts)
+            return
+        self._failing = key
+        text = text.rstrip(".")
+        log.error("mqtt: %s%s Retrying with backoff (%d s doubling to %d s); messages stay queued.",
+                  text, "" if text.endswith("?") else ".", RECONNECT_MIN, RECONNECT_MAX)
+
+    def _publish_state(self) -> None:
+        state = home_assistant.STATE_MUTED if self._muted else home_assistant.STATE_LISTENING
+        self.client.publish(self.topics.state, state, qos=1, retain=True)
+
+    def _publish_discovery(self) -> None:
+        if not (self.mqtt.homeassistant and self._device_id):
+            return
+        for topic, payload in home_assistant.discovery_messages(self.topics, self._device_id, self._version):
+            self.client.publish(topic, encode(payload), qos=1, retain=True)
+
+    # -- drain thread -----------------------------------------------------------------------------
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(1.0)  # the 1 s poll also picks up rows written by other processes
+            self._wake.clear()
+            try:
+                self._handle_acks()
+                if self.connected.is_set():
+                    self._fill_window()
+                else:
+                    self.outbox.expire()
+            except Exception:
+                log.exception("mqtt: publisher error; will retry")
+                self._stop.wait(1.0)
+
+    def _handle_acks(self) -> None:
+        while True:
+            try:
+                mid, failed, reason = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if mid == "lost":
+                self._strike_in_flight()
+                continue
+            msg_id = self._mid_to_id.pop(mid, None)
+            if msg_id is None:
+                continue  # status, state or discovery
+            mids = self._id_to_mids.get(msg_id, set())
+            mids.discard(mid)
+            if failed:
+                log.error("mqtt: the broker refused message %s (%s); if it is \"Not authorized\", allow this "
+                          "user to publish under %s in the broker's ACL. The drop is audited.",
+                          msg_id, reason, self.topics.prefix)
+                self._forget(msg_id)
+                self.outbox.drop(msg_id, f"refused by the broker: {reason}")
+            elif not mids:
+                self._forget(msg_id)
+                self.outbox.ack(msg_id)
+
+    def _forget(self, msg_id: str) -> None:
+        for mid in self._id_to_mids.pop(msg_id, set()):
+            self._mid_to_id.pop(mid, None)
+        self._strikes.pop(msg_id, None)
+
+    def _strike_in_flight(self) -> None:
+        """The connection dropped with messages in flight (paho re-sends them on reconnect). The
+        broker handles them in order, so the oldest unacknowledged one is the likely culprit."""
+        if not self._id_to_mids:
+            return
+        head = next(iter(self._id_to_mids))
+        self._strikes[head] = self._strikes.get(head, 0) + 1
+        if self._strikes[head] < STRIKES:
+            return
+        for mid in self._id_to_mids.get(head, set()):
+            self._discard_from_paho(mid)
+        self._forget(head)
+        log.error("mqtt: dropping message %s: the connection broke each of the %d times it was sent, so the "
+                  "broker cannot take it (too large for its message_size_limit?). The drop is audited.",
+                  head, STRIKES)
+        self.outbox.drop(head, f"the connection broke each of the {STRIKES} times it was sent; "
+                         "the broker cannot take it")
+
+    def _discard_from_paho(self, mid: int) -> None:
+        # paho has no public API to cancel a queued QoS 1 message; this private dict has been stable
+        # across paho 1.x and 2.x (pinned <3 in pyproject).
+        with self.client._out_message_mutex:
+            self.client._out_messages.pop(mid, None)
+
+    def _fill_window(self) -> None:
+        room = self._window - len(self._id_to_mids)
+        if room <= 0:
+            return
+        for item in self.outbox.pending(room, exclude=set(self._id_to_mids)):
+            if not self.connected.is_set() or self._stop.is_set():
+                return
+            mids = set()
+            for topic, payload in self._payloads(item.message):
+                info = self.client.publish(topic, encode(payload), qos=1, retain=False)
+                mids.add(info.mid)
+            self._id_to_mids[item.id] = mids
+            for mid in mids:
+                self._mid_to_id[mid] = item.id
+            log.debug("mqtt: published %s (%s)", item.id, item.message.get("kind"))
+
+    def _payloads(self, message: dict) -> list[tuple[str, dict]]:
+        """.../text as is; .../event for Home Assistant and the Hermes payloads when enabled."""
+        out = [(self.topics.text, message)]
+        if self.mqtt.homeassistant:
+            out.append((self.topics.event, home_assistant.event_payload(message)))
+        if self.mqtt.hermes:
+            out.extend(hermes.payloads_for(message))
+        return out

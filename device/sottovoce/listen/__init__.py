@@ -1,0 +1,1 @@
+"""After the wake word: voice activity, the end-of-utterance state machine, the listening loop."""

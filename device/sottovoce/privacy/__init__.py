@@ -1,0 +1,1 @@
+"""What may leave the device: redaction, sensitive topics, consent, the anonymous message and its pseudonym."""

@@ -1,0 +1,1 @@
+"""Running as a daemon: the main loop, signals, mute state and systemd notification."""

@@ -1,0 +1,1 @@
+"""Files under state_dir: atomic replacement and ownership that survives sudo."""

@@ -1,0 +1,40 @@
+"""Replace a file atomically: readers see the old or the new content, never a part of either."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from sottovoce.state.ownership import follow_folder_owner
+
+
+def atomic_write(path: str | Path, data: bytes, *, mode: int = 0o644, owner: tuple[int, int] | None = None,
+                 check: Callable[[str], None] | None = None) -> None:
+    """Write a sibling temp file, fsync it, give it `mode` and `owner` (default: when root, the
+    folder's owner), let `check(temp_path)` veto it by raising, then os.replace() it over `path`
+    and fsync the folder so the rename survives a power cut."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        if owner is None:
+            follow_folder_owner(tmp)
+        elif os.geteuid() == 0:
+            os.chown(tmp, *owner)
+        if check is not None:
+            check(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
