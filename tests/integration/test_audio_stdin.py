@@ -92,7 +92,7 @@ def test_close_from_another_thread_ends_frames_while_the_writer_is_silent():
             elapsed = time.monotonic() - t0
     finally:
         os.close(w)
-    assert len(got) == 2 and 0.25 < elapsed < 1.0
+    assert len(got) == 2 and 0.25 < elapsed < 5.0  # ended by close(), not by the writer
 
 
 def test_a_wav_on_stdin_is_refused_with_the_fix():

@@ -22,7 +22,7 @@ from sottovoce.privacy.message import encode
 from sottovoce.service.mute import MuteState
 from sottovoce.delivery.outbox import Outbox
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def device_identifiers() -> list[str]:

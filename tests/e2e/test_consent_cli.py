@@ -15,7 +15,7 @@ import pytest
 from sottovoce.cli import CommandError
 from sottovoce.cli.commands.consent import edit_config, parse_changes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")
 
 

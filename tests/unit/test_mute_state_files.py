@@ -14,7 +14,7 @@ from sottovoce.service.mute import MuteState
 from sottovoce.privacy.site_key import SiteKey
 from sottovoce.state.ownership import follow_folder_owner
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SERVICE_UID, SERVICE_GID = 4242, 4343  # a service account that need not exist; root may chown to it
 
 needs_root = os.geteuid() == 0

@@ -22,7 +22,7 @@ from sottovoce.events import Redacted, WakeDetected
 from sottovoce.service.mute import MuteState
 from sottovoce.delivery.outbox import Outbox
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
 NOW = 1_795_000_000.0
 

@@ -17,7 +17,7 @@ import pytest
 from broker import Broker, Subscriber, ids_on, message, wait_until
 from sottovoce.delivery.outbox import Outbox
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = [sys.executable, "-m", "sottovoce"]
 WHISPER = ROOT.parent / "shared" / "models" / "faster-whisper-tiny.en"
 N = 3000

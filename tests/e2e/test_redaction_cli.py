@@ -7,7 +7,7 @@ import select
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = ROOT / ".venv" / "bin" / "sottovoce"
 
 

@@ -17,7 +17,7 @@ from sottovoce.privacy.redaction import Redactor
 from sottovoce.privacy.redaction.evaluate import TARGET_CLEAN, read_corpus, score
 from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 SHIPPED = ROOT / "device" / "sottovoce" / "data" / "name_model.json"
 

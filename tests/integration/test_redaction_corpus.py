@@ -12,7 +12,7 @@ from sottovoce.privacy.redaction import KINDS, Redactor
 from sottovoce.privacy.redaction.evaluate import (TARGET_CLEAN, TARGET_NAME_RECALL, TARGET_RECALL, CorpusLine, Item, parse_line,
                                           read_corpus, score)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
 # Former blind corpora, development sets since their misses were studied by class (first scores: README).
 # The current blind one (redaction_heldout.txt) is deliberately not tested here: it is measured by

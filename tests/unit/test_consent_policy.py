@@ -11,7 +11,7 @@ from sottovoce.privacy.consent import Policy, Verdict, compile_commands, decide
 from sottovoce.privacy.sensitive import PolicyFileError, SensitiveTopics, normalize
 from sottovoce.settings import ConsentSettings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -122,14 +120,6 @@ def test_address_forms(raw, enabled):
     assert Notifier(raw).enabled is enabled
 
 
-def test_a_child_process_notifies_the_bound_socket(path_socket):
-    """As under systemd: the variable is inherited by the daemon process, which sends READY."""
-    address, sock = path_socket
-    env = dict(os.environ, NOTIFY_SOCKET=address)
-    code = "from sottovoce.service.notify import Notifier; import sys; sys.exit(0 if Notifier.from_env().ready('up') else 1)"
-    proc = subprocess.run([sys.executable, "-c", code], env=env, timeout=60)
-    assert proc.returncode == 0
-    assert _receive_all(sock) == ["READY=1\nSTATUS=up"]
 
 
 @pytest.mark.parametrize("level, prio", [(logging.DEBUG, 7), (logging.INFO, 6), (logging.WARNING, 4),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 UNIT = ROOT / "systemd" / "sottovoce.service"
 EXPOSURE = ROOT / "scripts" / "unit-exposure"
 VENV_SOTTOVOCE = ROOT / ".venv" / "bin" / "sottovoce"
@@ -17,12 +17,9 @@ VENV_SOTTOVOCE = ROOT / ".venv" / "bin" / "sottovoce"
 
 @pytest.fixture(scope="session")
 def systemd_analyze() -> str:
-    """systemd-analyze (Debian package systemd); installed here when missing, as .ci/run does."""
-    if shutil.which("systemd-analyze") is None:
-        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "systemd"],
-                       check=False, timeout=600, capture_output=True)
+    """systemd-analyze (Debian package systemd, installed by scripts/setup and .ci/run)."""
     path = shutil.which("systemd-analyze")
-    assert path, "systemd-analyze is missing: apt-get install systemd"
+    assert path, "systemd-analyze is missing: run scripts/setup (it installs the Debian package systemd)"
     version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30).stdout
     assert int(re.match(r"systemd (\d+)", version).group(1)) >= 250, "need --offline (systemd >= 250)"
     return path

@@ -148,7 +148,7 @@ def test_close_from_another_thread_ends_frames_promptly():
         time.sleep(0.005)  # a slow consumer, so the file outlasts the timer
     elapsed = time.monotonic() - t0
     closer.join()
-    assert elapsed < 1.0 and 0 < len(got) < total
+    assert elapsed < 5.0 and 0 < len(got) < total  # ended by close(), long before the file's end
     assert list(source.frames()) == []
 
 

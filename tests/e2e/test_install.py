@@ -21,7 +21,7 @@ import pytest
 from conftest import WAKE_MODELS
 from sottovoce.settings import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INSTALL = ROOT / "scripts" / "install.sh"
 VENV_PIP = ROOT / ".venv" / "bin" / "pip"
 VOSK = "vosk-model-small-en-us-0.15"

