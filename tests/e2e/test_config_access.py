@@ -8,8 +8,6 @@ import subprocess
 import sys
 
 
-
-
 def test_an_unreadable_config_is_a_message_not_a_traceback(tmp_path):
     assert shutil.which("setpriv"), "setpriv (util-linux) runs the CLI as an unprivileged user"
     secret = tmp_path / "etc"

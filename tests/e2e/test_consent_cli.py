@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from sottovoce.cli import CommandError
 from sottovoce.cli.commands.consent import edit_config, parse_changes
 

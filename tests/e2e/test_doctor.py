@@ -11,11 +11,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from broker import Broker, free_port, make_pki
 from conftest import AUDIO, WAKE_MODELS
-from sottovoce.settings.checks import check_microphone, consent_summary
 from sottovoce.settings import load
+from sottovoce.settings.checks import check_microphone, consent_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config" / "sottovoce.toml"
@@ -168,7 +167,7 @@ def test_a_login_user_who_cannot_read_etc_sottovoce_gets_a_fix_not_a_traceback()
         etc = folder / "etc"
         etc.mkdir(mode=0o750)
         (etc / "sottovoce.toml").write_text("")
-        code = ("import sys; from pathlib import Path; import sottovoce.settings as s; "
+        code = ("import sys; from pathlib import Path; import sottovoce.settings.loading as s; "
                 "s.DEFAULT_CONFIG_PATHS = (Path(sys.argv[1]),); from sottovoce.cli import main; "
                 "sys.exit(main(sys.argv[2:]))")
         runs = {}

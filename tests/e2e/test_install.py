@@ -17,7 +17,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import WAKE_MODELS
 from sottovoce.settings import load
 

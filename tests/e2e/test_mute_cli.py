@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.service.mute import MuteState
 

@@ -15,7 +15,6 @@ import sys
 
 import numpy as np
 import pytest
-
 from conftest import ROOT, compose, pipeline_args
 
 STATE_FILES = re.compile(r"^(audit|outbox)\.sqlite3(-journal|-wal|-shm)?$|^mute\.json(\.\w+)?$|^secret(\.\w+)?$"

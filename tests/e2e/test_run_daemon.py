@@ -15,7 +15,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from broker import Broker, Subscriber, free_port
 from conftest import ROOT, WHISPER_MODEL, pipeline_args
 from sottovoce.audio.file import read_wav

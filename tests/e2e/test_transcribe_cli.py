@@ -6,7 +6,6 @@ import json
 import subprocess
 
 import pytest
-
 from conftest import KOREAN_VOSK_MODEL, compose, pipeline_args, sottovoce
 
 

@@ -10,7 +10,6 @@ import time
 
 import numpy as np
 import pytest
-
 from conftest import AUDIO, ROOT
 from fake_mic import read_wav16
 from sottovoce.audio.frames import AudioError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import WHISPER_MODEL, compose
 from sottovoce.asr.whisper_engine import WhisperRecognizer
 from sottovoce.audio.file import FileSource

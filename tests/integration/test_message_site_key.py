@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from sottovoce.privacy.site_key import KEY_BYTES, SiteKey
 
 

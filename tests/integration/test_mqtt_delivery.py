@@ -6,7 +6,6 @@ import json
 import time
 
 import pytest
-
 from broker import Broker, Subscriber, ids_on, make_publisher, message, wait_until
 from sottovoce.settings import MqttSettings
 

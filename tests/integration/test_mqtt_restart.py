@@ -13,7 +13,6 @@ import wave
 from pathlib import Path
 
 import pytest
-
 from broker import Broker, Subscriber, ids_on, message, wait_until
 from sottovoce.delivery.outbox import Outbox
 

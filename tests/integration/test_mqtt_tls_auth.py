@@ -7,7 +7,6 @@ import logging
 import time
 
 import pytest
-
 from broker import Broker, Subscriber, make_pki, make_publisher, message, wait_until
 from sottovoce.settings import MqttSettings, TlsSettings
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sottovoce.service.mute import MuteState
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,10 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sottovoce.privacy.redaction import KINDS, Redactor
-from sottovoce.privacy.redaction.evaluate import (TARGET_CLEAN, TARGET_NAME_RECALL, TARGET_RECALL, CorpusLine, Item, parse_line,
-                                          read_corpus, score)
+from sottovoce.privacy.redaction.evaluate import (
+    TARGET_CLEAN,
+    TARGET_NAME_RECALL,
+    TARGET_RECALL,
+    CorpusLine,
+    Item,
+    parse_line,
+    read_corpus,
+    score,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"

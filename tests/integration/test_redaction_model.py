@@ -12,7 +12,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 from sottovoce.privacy.redaction.evaluate import TARGET_CLEAN, read_corpus, score
 from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import AUDIO, WAKE_MODELS
 from sottovoce.audio.file import FileSource
 from sottovoce.events import FRAME_SAMPLES, FRAME_SECONDS

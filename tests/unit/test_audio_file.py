@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import AUDIO
 from fake_mic import best_correlation, read_wav16, to_rate_stereo
 from sottovoce.audio.file import FileSource, read_wav

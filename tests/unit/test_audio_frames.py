@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import AUDIO
 from fake_mic import best_correlation, read_wav16, to_rate_stereo
 from sottovoce.audio.frames import Framer, StreamConverter, convert, to_float, to_int16

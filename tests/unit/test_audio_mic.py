@@ -8,7 +8,6 @@ import time
 
 import numpy as np
 import pytest
-
 from conftest import AUDIO
 from fake_mic import FakeSoundDevice, best_correlation, read_wav16, to_rate_stereo
 from sottovoce.audio.frames import AudioError

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from sottovoce.delivery.audit import AuditLog
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
 from sottovoce.privacy.consent import Policy, Verdict, compile_commands, decide
 from sottovoce.privacy.sensitive import PolicyFileError, SensitiveTopics, normalize
 from sottovoce.settings import ConsentSettings

@@ -7,20 +7,19 @@ import dataclasses
 import json
 import logging
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
-
-from importlib import resources
 from sottovoce import settings as settings_mod
-from sottovoce.delivery.audit import AuditLog
-from sottovoce.cli import CommandError
 from sottovoce.cli.commands.consent import edit_config
+from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.dispatch import Decision, Dispatcher
+from sottovoce.delivery.outbox import Outbox
+from sottovoce.errors import FixableError
 from sottovoce.events import Redacted, WakeDetected
 from sottovoce.service.mute import MuteState
-from sottovoce.delivery.outbox import Outbox
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
@@ -229,7 +228,7 @@ def test_bad_policy_file_is_a_clear_error(tmp_path):
     settings = settings_mod.load(None, [f"consent.commands_file={json.dumps(str(tmp_path / 'commands.txt'))}",
                                         f"consent.sensitive_file={json.dumps(str(ROOT / 'config/sensitive.toml'))}",
                                         f"state.dir={json.dumps(str(tmp_path))}"])
-    with pytest.raises(CommandError, match="commands.txt:1"):
+    with pytest.raises(FixableError, match="commands.txt:1"):
         Dispatcher(settings, audit=None, outbox=None, mute=None)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.delivery.mqtt import hermes
 
 MESSAGE = {"id": "a1b2", "site": "kitchen", "time": "2026-11-21T06:00", "kind": "command",

@@ -7,8 +7,8 @@ import socket
 import uuid
 
 import pytest
-
-from sottovoce.delivery.mqtt import remote_commands as command_topic, home_assistant as ha
+from sottovoce.delivery.mqtt import home_assistant as ha
+from sottovoce.delivery.mqtt import remote_commands
 from sottovoce.delivery.mqtt.topics import topics_for
 
 TOPICS = topics_for("", "kitchen")
@@ -55,8 +55,8 @@ def test_event_payload_has_an_event_type_the_entity_declares(kind):
 def test_switch_payloads_match_the_command_parser_and_state_values():
     _, switch = configs()["switch"]
     assert switch["command_topic"] == TOPICS.cmd and switch["state_topic"] == TOPICS.state
-    assert command_topic.parse(switch["payload_on"].encode()) == "mute"
-    assert command_topic.parse(switch["payload_off"].encode()) == "unmute"
+    assert remote_commands.parse(switch["payload_on"].encode()) == "mute"
+    assert remote_commands.parse(switch["payload_off"].encode()) == "unmute"
     assert (switch["state_on"], switch["state_off"]) == ("muted", "listening")
 
 

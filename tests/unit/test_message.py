@@ -10,9 +10,15 @@ from importlib import resources
 
 import jsonschema
 import pytest
-
-from sottovoce.privacy.message import (build_message, coarse_time, daily_pseudonym, encode, room_label,
-                               site_pseudonym, wake_word_name)
+from sottovoce.privacy.message import (
+    build_message,
+    coarse_time,
+    daily_pseudonym,
+    encode,
+    room_label,
+    site_pseudonym,
+    wake_word_name,
+)
 
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
 NOW = datetime(2026, 11, 21, 5, 54, 37, 123456, tzinfo=timezone.utc).timestamp()

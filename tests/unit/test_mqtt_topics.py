@@ -5,10 +5,9 @@ from __future__ import annotations
 import ssl
 
 import pytest
-
 from sottovoce.delivery.mqtt.link import LinkError, build_client, explain_refusal, explain_tls, read_password
-from sottovoce.settings import MqttSettings, TlsSettings
 from sottovoce.delivery.mqtt.topics import topics_for
+from sottovoce.settings import MqttSettings, TlsSettings
 
 
 @pytest.mark.parametrize("prefix, site, expected", [

@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from sottovoce.delivery.audit import AuditLog
+from sottovoce.delivery.mqtt.remote_commands import apply_remote_command, decide_remote_command, parse
 from sottovoce.service.mute import MuteState
-from sottovoce.delivery.mqtt.remote_control import apply_remote_command, decide_remote_command, parse_command
 from sottovoce.settings import ConsentSettings, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,10 +79,10 @@ def test_write_is_atomic_and_leaves_no_temp_files(tmp_path):
 
 @pytest.mark.parametrize("payload,expected", [
     ("mute", "mute"), (b" MUTE\n", "mute"), ("unmute", "unmute"), ("Unmute", "unmute"),
-    ("on", ""), ("", ""), (b"\xff\xfe", ""), ("mute please", ""), (None, ""),
+    ("on", None), ("", None), (b"\xff\xfe", None), ("mute please", None), (None, None),
 ])
 def test_parse_command(payload, expected):
-    assert parse_command(payload) == expected
+    assert parse(payload) == expected
 
 
 @pytest.mark.parametrize("command,allow,accepted,mute", [

@@ -7,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from sottovoce.delivery.audit import AuditLog
 from sottovoce.cli.commands.consent import edit_config
-from sottovoce.service.mute import MuteState
+from sottovoce.delivery.audit import AuditLog
 from sottovoce.privacy.site_key import SiteKey
+from sottovoce.service.mute import MuteState
 from sottovoce.state.ownership import follow_folder_owner
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,7 @@ import socket
 import uuid
 
 import pytest
-
-from sottovoce.service.notify import (JournalFormatter, Notifier, stream_is_journal, syslog_priority,
-                              watchdog_interval)
+from sottovoce.service.notify import JournalFormatter, Notifier, stream_is_journal, syslog_priority, watchdog_interval
 
 
 def _receive_all(sock: socket.socket) -> list[str]:

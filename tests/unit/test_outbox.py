@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 from sottovoce.delivery.outbox import Outbox
 
 

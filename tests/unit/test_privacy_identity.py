@@ -13,14 +13,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
 from sottovoce import settings as settings_mod
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.dispatch import Dispatcher
+from sottovoce.delivery.outbox import Outbox
 from sottovoce.events import Redacted, WakeDetected
 from sottovoce.privacy.message import encode
 from sottovoce.service.mute import MuteState
-from sottovoce.delivery.outbox import Outbox
 
 ROOT = Path(__file__).resolve().parents[2]
 

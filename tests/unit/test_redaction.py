@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from sottovoce.privacy.redaction import KINDS, RedactionResult, Redactor
 
 

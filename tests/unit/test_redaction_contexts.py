@@ -8,10 +8,8 @@ Rows are new wordings, not lines of any corpus.
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 from sottovoce.privacy.redaction.namecontexts import calendar_form
-
 
 # (a) thing contexts, (b) calendar words, (c) unknown words with no person slot: all must come out unchanged.
 THINGS = [

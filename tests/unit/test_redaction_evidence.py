@@ -5,12 +5,10 @@ catch and an everyday word in the same place it must leave alone. Rows are new w
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 from sottovoce.privacy.redaction.namelists import load_names
 from sottovoce.privacy.redaction.namescore import THRESHOLD, look, slots
 from sottovoce.privacy.redaction.tokens import tokenize
-
 
 CAUGHT = [
     ("my flatmate dara has the car tonight", "my flatmate <NAME> has the car tonight"),

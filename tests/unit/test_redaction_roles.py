@@ -6,9 +6,7 @@ Rows are new wordings, not lines of the corpus they were learned from.
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
-
 
 ROLES = [
     # names in a person's slot in the sentence, whatever list they are in

@@ -5,7 +5,6 @@ more secret and ID cues, surname particles, days and months who are told things,
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 
 ROWS = [

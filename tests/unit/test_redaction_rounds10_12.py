@@ -11,7 +11,6 @@ Each round's clean commands (the famous, shops, places, prayers, festivals, gran
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 
 ROUND10_PEOPLE = [

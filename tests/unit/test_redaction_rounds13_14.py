@@ -23,7 +23,6 @@ and a second person's in the same list. Spoken emails whose domain has digits.""
 from __future__ import annotations
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 
 ROUND13_PEOPLE = [

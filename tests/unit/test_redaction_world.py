@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sottovoce.privacy.redaction import Redactor
 
 PACKAGE = Path(__file__).resolve().parents[2] / "device" / "sottovoce" / "privacy" / "redaction"

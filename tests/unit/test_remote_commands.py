@@ -6,7 +6,6 @@ import json
 import random
 
 import pytest
-
 from sottovoce.delivery.mqtt.remote_commands import MAX_PAYLOAD, parse
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from sottovoce.settings import ConfigError, Settings, load, parse_override
 

@@ -1,7 +1,6 @@
 """End-of-utterance state machine: pure, table-driven."""
 
 import pytest
-
 from sottovoce.listen.utterance import UtteranceLimits, UtteranceTracker
 
 LIMITS = UtteranceLimits(silence=0.8, max_seconds=4.0, start_timeout=1.6, onset=0.24)  # 10, 50, 20, 3 frames

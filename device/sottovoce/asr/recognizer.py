@@ -7,6 +7,7 @@ fed to a session. Engines live in their own modules and are imported only when c
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -38,3 +39,15 @@ def load_recognizer(asr: AsrSettings) -> Recognizer:
     from sottovoce.asr.vosk_engine import VoskRecognizer
 
     return VoskRecognizer(asr.model)
+
+
+def model_problem(asr: AsrSettings) -> str | None:
+    """What is wrong with the model folder `asr.model` for `asr.engine`, or None: the file checks the
+    engines make before loading, shared with `check-config` (no model is loaded)."""
+    if asr.engine == "whisper":
+        from sottovoce.asr.whisper_engine import model_problem as whisper_problem
+
+        return whisper_problem(Path(asr.model))
+    from sottovoce.asr.vosk_engine import model_problem as vosk_problem
+
+    return vosk_problem(Path(asr.model))

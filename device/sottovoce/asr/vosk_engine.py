@@ -8,14 +8,23 @@ from pathlib import Path
 
 import numpy as np
 
-from sottovoce.events import SAMPLE_RATE
 from sottovoce.asr.recognizer import AsrModelError
+from sottovoce.events import SAMPLE_RATE
 
 log = logging.getLogger(__name__)
 
 DOWNLOAD_HINT = ("download an English model such as vosk-model-small-en-us-0.15 from "
                  "https://alphacephei.com/vosk/models, unzip it, and set asr.model to its folder "
                  "(scripts/install.sh --vosk-model PATH does this on a Pi)")
+
+
+def model_problem(folder: Path) -> str | None:
+    """Why `folder` is not a Vosk model (": reason" or " reason"), or None."""
+    if not folder.is_dir():
+        return ": no Vosk model there"
+    if not (folder / "am").is_dir() and not (folder / "final.mdl").is_file():
+        return " is not a Vosk model folder (no am/ inside)"
+    return None
 
 
 class VoskSession:
@@ -34,11 +43,9 @@ class VoskRecognizer:
 
     def __init__(self, model_dir: str | Path):
         folder = Path(model_dir)
-        if not folder.is_dir():
-            raise AsrModelError(f"no Vosk model at {folder} (asr.model): {DOWNLOAD_HINT}")
-        if not (folder / "am").is_dir() and not (folder / "final.mdl").is_file():
-            raise AsrModelError(f"{folder} (asr.model) does not look like a Vosk model folder "
-                                f"(no am/ inside): {DOWNLOAD_HINT}")
+        found = model_problem(folder)
+        if found is not None:
+            raise AsrModelError(f"asr.model {folder}{found}: {DOWNLOAD_HINT}")
         import vosk
 
         vosk.SetLogLevel(-1)

@@ -15,6 +15,13 @@ HINT = ("set asr.model to a faster-whisper (CTranslate2) model folder holding mo
         "e.g. a converted tiny.en, or use asr.engine = \"vosk\"")
 
 
+def model_problem(folder: Path) -> str | None:
+    """Why `folder` is not a faster-whisper model (": reason"), or None."""
+    if not (folder / "model.bin").is_file():
+        return ": no faster-whisper model there (no model.bin)"
+    return None
+
+
 class WhisperSession:
     def __init__(self, model, language: str):
         self._model = model
@@ -41,8 +48,9 @@ class WhisperRecognizer:
 
     def __init__(self, model_dir: str | Path, language: str = "en"):
         folder = Path(model_dir)
-        if not (folder / "model.bin").is_file():
-            raise AsrModelError(f"no faster-whisper model at {folder} (asr.model): {HINT}")
+        found = model_problem(folder)
+        if found is not None:
+            raise AsrModelError(f"asr.model {folder}{found}: {HINT}")
         try:
             from faster_whisper import WhisperModel
         except ImportError as exc:

@@ -14,16 +14,16 @@ from __future__ import annotations
 import numpy as np
 import soxr
 
-from sottovoce.cli import CommandError
+from sottovoce.errors import FixableError
 from sottovoce.events import FRAME_SAMPLES, SAMPLE_RATE, AudioChunk
 
 RESAMPLE_QUALITY = "HQ"  # libsoxr "high quality": transparent for speech, cheap enough for a Pi
 
 
-class AudioError(CommandError):
+class AudioError(FixableError):
     """Audio that cannot be read or used; the message names the source, the problem and the fix.
 
-    A CommandError, so a command that lets it escape prints the message and exits 1, never a
+    A FixableError, so a command that lets it escape prints the message and exits 1, never a
     traceback.
     """
 

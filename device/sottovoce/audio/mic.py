@@ -270,3 +270,24 @@ class MicSource:
         end = time.monotonic() + seconds
         while not self._closed and (left := end - time.monotonic()) > 0:
             time.sleep(min(POLL_SECONDS, left))
+
+
+RATES = (8000, 16000, 22050, 32000, 44100, 48000)
+NONE_FOUND = ("no audio input devices found. Check that a USB microphone is plugged in, that "
+              "`arecord -l` lists it, and that this user is in the `audio` group "
+              "(`sudo usermod -aG audio $USER`, then log in again).")
+
+
+def accepted_rates(backend: Any, device: dict) -> list[int]:
+    """The RATES the device accepts in mono, or failing that with all its channels."""
+    out = []
+    for rate in RATES:
+        for channels in dict.fromkeys((1, int(device["max_input_channels"]))):
+            try:
+                backend.check_input_settings(device=device["index"], samplerate=rate, channels=channels,
+                                             dtype="int16")
+            except (backend.PortAudioError, ValueError):
+                continue
+            out.append(rate)
+            break
+    return out

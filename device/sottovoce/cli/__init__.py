@@ -17,6 +17,7 @@ import pkgutil
 import sys
 
 from sottovoce import __version__
+from sottovoce.errors import FixableError
 from sottovoce.settings import ConfigError, Settings, load
 
 ORDER = ("run", "transcribe", "redact", "devices", "consent", "mute", "unmute", "audit", "forget",
@@ -25,12 +26,8 @@ ORDER = ("run", "transcribe", "redact", "devices", "consent", "mute", "unmute", 
 EXIT_CONFIG = 2
 
 
-class CommandError(Exception):
-    """A problem the user can fix; the message names it and the fix. Exit status 1 unless given."""
-
-    def __init__(self, message: str, status: int = 1):
-        super().__init__(message)
-        self.status = status
+class CommandError(FixableError):
+    """A problem with how a command was called or what it found; exit status 1 unless given."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,7 +107,7 @@ def main(argv: list[str]) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_CONFIG
-    except CommandError as exc:
+    except FixableError as exc:  # CommandError, AudioError, a model or state problem
         print(f"sottovoce {args.command}: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from sottovoce.privacy.message import encode
 from sottovoce.state.ownership import follow_folder_owner
 
 log = logging.getLogger(__name__)
@@ -104,8 +105,7 @@ class AuditLog:
         now = self._clock()
         row = (now, decision, reason, wake_word,
                json.dumps(dict(redacted), sort_keys=True) if redacted else None,
-               json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-               if payload is not None else None)
+               encode(payload).decode("utf-8") if payload is not None else None)
         with self._lock:
             self._conn.execute("INSERT INTO audit (time, decision, reason, wake_word, redacted, payload) "
                                "VALUES (?, ?, ?, ?, ?, ?)", row)

@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from sottovoce import settings as settings_mod
-from sottovoce.privacy.consent import Policy
+from sottovoce.delivery.audit import AuditLog
+from sottovoce.delivery.outbox import Outbox
 from sottovoce.events import Redacted
+from sottovoce.privacy.consent import Policy
 from sottovoce.privacy.message import build_message, site_pseudonym, wake_word_name
 from sottovoce.privacy.sensitive import PolicyFileError
-from sottovoce.settings import ConsentSettings, Settings
 from sottovoce.privacy.site_key import SiteKey
+from sottovoce.service.mute import MuteState
+from sottovoce.settings import ConsentSettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ class Dispatcher:
     `outbox` needs put(message: dict), `mute` needs a `muted` property (a MuteState).
     """
 
-    def __init__(self, settings: Settings, *, audit, outbox, mute, clock: Callable[[], float] = time.time,
+    def __init__(self, settings: Settings, *, audit: AuditLog, outbox: Outbox, mute: MuteState, clock: Callable[[], float] = time.time,
                  rng: Callable[[int], bytes] = secrets.token_bytes, site_key: SiteKey | None = None,
                  overrides: Sequence[str] = ()):
         self._audit = audit
@@ -64,9 +67,9 @@ class Dispatcher:
         try:
             self._policy = Policy.load(settings.consent)
         except PolicyFileError as exc:
-            from sottovoce.cli import CommandError
+            from sottovoce.errors import FixableError
 
-            raise CommandError(str(exc), status=2) from None
+            raise FixableError(str(exc), status=2) from None
         self._stamp = self._files_stamp(settings.consent)
 
     def handle(self, event: Redacted) -> Decision:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from sottovoce.privacy.message import encode
+
 log = logging.getLogger(__name__)
 
 OnDrop = Callable[[str, str], None]
@@ -42,11 +44,13 @@ CREATE INDEX IF NOT EXISTS outbox_created ON outbox(created);
 
 @dataclass(frozen=True)
 class Queued:
-    """One queued message: its id, when it was queued (clock seconds) and the message itself."""
+    """One queued message: its id, when it was queued (clock seconds), the message, and the exact
+    bytes that are published (`message.encode` of it, as stored)."""
 
     id: str
     created: float
     message: dict
+    body: bytes
 
 
 class Outbox:
@@ -83,7 +87,7 @@ class Outbox:
         msg_id = message.get("id") if isinstance(message, dict) else None
         if not isinstance(msg_id, str) or not msg_id:
             raise ValueError("an outbox message needs a non-empty string 'id'")
-        body = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+        body = encode(message).decode("utf-8")
         with self._lock:
             self._db.execute("INSERT OR IGNORE INTO outbox(id, created, body) VALUES (?, ?, ?)",
                              (msg_id, self._clock(), body))
@@ -106,7 +110,7 @@ class Outbox:
             except ValueError:  # pragma: no cover - only this module writes the table
                 self.drop(msg_id, "unreadable in the outbox")
                 continue
-            out.append(Queued(msg_id, created, message))
+            out.append(Queued(msg_id, created, message, body.encode("utf-8")))
             if len(out) >= limit:
                 break
         return out

@@ -13,20 +13,20 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from sottovoce.events import FRAME_SECONDS, AudioChunk, Transcript, WakeDetected
 from sottovoce.asr.recognizer import RecognitionSession, Recognizer
+from sottovoce.events import FRAME_SECONDS, AudioChunk, Transcript, WakeDetected
 from sottovoce.listen.utterance import UtteranceLimits, UtteranceTracker
+from sottovoce.wake.detector import WakeDetector
 
 log = logging.getLogger(__name__)
 
-WakeDetector = Callable[[np.ndarray, float], "WakeDetected | None"]
 SpeechDetector = Callable[[np.ndarray], bool]
 
 
 class Listener:
     """Turns a stream of `AudioChunk`s into `WakeDetected` and `Transcript` events."""
 
-    def __init__(self, detector, vad: SpeechDetector, recognizer: Recognizer, limits: UtteranceLimits,
+    def __init__(self, detector: WakeDetector, vad: SpeechDetector, recognizer: Recognizer, limits: UtteranceLimits,
                  *, muted: Callable[[], bool] = lambda: False,
                  on_mute_change: Callable[[bool], None] = lambda muted: None):
         self._detector = detector

@@ -16,8 +16,8 @@ import signal
 import threading
 import time
 
-from sottovoce.service import notify
 from sottovoce.events import Transcript
+from sottovoce.service import notify
 from sottovoce.settings import ConfigError, Settings, load
 
 log = logging.getLogger(__name__)
@@ -62,14 +62,13 @@ class Daemon:
 
     # -- main loop -------------------------------------------------------------------------
     def run(self) -> int:
-        from sottovoce.audio.source import open_source
-        from sottovoce.assembly import Services
+        from sottovoce.assembly import Services, open_audio
 
         threading.Thread(target=self._watchdog, name="watchdog", daemon=True).start()
         self._services = Services.start(self.settings, self._overrides)
         try:
             while not self._stop.is_set():
-                self._source = source = open_source(self.settings.audio)
+                self._source = source = open_audio(self.settings.audio)
                 if self._stop.is_set():
                     source.close()
                 try:
@@ -89,7 +88,7 @@ class Daemon:
 
     def _listen(self, frames) -> bool:
         """Consume `frames` until they end (True), a stop (False) or a reload that changes [audio] (False)."""
-        from sottovoce.pipeline import build_listener
+        from sottovoce.assembly import build_listener
 
         while True:
             services = self._services

@@ -90,43 +90,36 @@ def _readable_file(path: str) -> str | None:
 
 
 def wake_findings(settings: Settings) -> list[Finding]:
-    from sottovoce.wake.detector import BUILTIN_FILES, FEATURE_FILES, MODELS_HINT
+    from sottovoce.wake.detector import MODELS_HINT, locate_models
 
     wake = settings.wake
     folder = Path(wake.models_dir)
     if not folder.is_dir():
         return [problem("wake models", f"wake.models_dir {folder} is not a folder", MODELS_HINT, "wake.models_dir")]
-    out = [problem("wake models", f"{folder / name} is missing (wake.models_dir)", MODELS_HINT, "wake.models_dir")
-           for name in FEATURE_FILES if not (folder / name).is_file()]
-    for word in wake.words:
-        if word in BUILTIN_FILES:
-            if not any((folder / f).is_file() for f in BUILTIN_FILES[word]):
-                out.append(problem("wake models", f"no model for wake word {word!r}: {folder / BUILTIN_FILES[word][0]} "
-                                   "is missing (wake.words)", MODELS_HINT, "wake.words"))
+    out = []
+    for m in locate_models(wake.words, folder)[1]:
+        if m.word is None:
+            out.append(problem("wake models", f"{m.path} is missing (wake.models_dir)", MODELS_HINT, "wake.models_dir"))
+        elif m.key == "wake.models_dir":
+            out.append(problem("wake models", f"no model for wake word {m.word!r}: {m.path} is missing (wake.words)",
+                               MODELS_HINT, "wake.words"))
         else:
-            path = Path(word) if Path(word).is_absolute() else folder / word
-            if not path.is_file():
-                out.append(problem("wake models", f"custom wake model {path} does not exist (wake.words)",
-                                   "fix the path in wake.words (relative paths are inside wake.models_dir)",
-                                   "wake.words"))
+            out.append(problem("wake models", f"custom wake model {m.path} does not exist (wake.words)",
+                               "fix the path in wake.words (relative paths are inside wake.models_dir)",
+                               "wake.words"))
     return out
 
 
 def asr_findings(settings: Settings) -> list[Finding]:
+    from sottovoce.asr.recognizer import model_problem
+
     asr = settings.asr
-    folder = Path(asr.model)
-    if asr.engine == "vosk":
-        if not folder.is_dir():
-            return [problem("asr model", f"asr.model {folder}: no Vosk model there", VOSK_FIX, "asr.model")]
-        if not (folder / "am").is_dir() and not (folder / "final.mdl").is_file():
-            return [problem("asr model", f"asr.model {folder} is not a Vosk model folder (no am/ inside)",
-                            VOSK_FIX, "asr.model")]
+    found = model_problem(asr)
+    if found is None:
         return []
-    if not (folder / "model.bin").is_file():
-        return [problem("asr model", f"asr.model {folder}: no faster-whisper model there (no model.bin)",
-                        "set asr.model to a CTranslate2 Whisper folder (e.g. faster-whisper tiny.en), "
-                        "or asr.engine = \"vosk\"", "asr.model")]
-    return []
+    fix = VOSK_FIX if asr.engine == "vosk" else ("set asr.model to a CTranslate2 Whisper folder (e.g. "
+                                                 "faster-whisper tiny.en), or asr.engine = \"vosk\"")
+    return [problem("asr model", f"asr.model {asr.model}{found}", fix, "asr.model")]
 
 
 def consent_file_findings(settings: Settings) -> list[Finding]:
@@ -248,8 +241,7 @@ def check_microphone(settings: Settings, backend: Any = None) -> list[Finding]:
     if audio.source != "mic":
         return [ok("microphone", f"audio.source = {audio.source!r}: no microphone used", "audio.source")]
     from sottovoce.audio.frames import AudioError
-    from sottovoce.audio.mic import HELP, find_device, input_devices, load_sounddevice
-    from sottovoce.cli.commands.devices import NONE_FOUND, accepted_rates
+    from sottovoce.audio.mic import HELP, NONE_FOUND, accepted_rates, find_device, input_devices, load_sounddevice
 
     try:
         sd = backend or load_sounddevice()

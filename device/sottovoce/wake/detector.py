@@ -8,8 +8,9 @@ the listener resets after every detection so that nothing heard before the wake 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Protocol, Sequence
 
 import numpy as np
 
@@ -30,36 +31,57 @@ MODELS_HINT = ("run scripts/setup (or scripts/install.sh on a Pi), which takes t
                "wyoming-openwakeword==1.8.2, or point wake.models_dir at a folder holding them")
 
 
+class WakeDetector(Protocol):
+    """What the listener needs from a wake word detector (`WakeWordDetector`, or a fake in tests)."""
+
+    def __call__(self, frame: np.ndarray, end_time: float) -> WakeDetected | None: ...
+
+    def reset(self) -> None: ...
+
+
 class WakeModelError(Exception):
     """A wake model is missing or unloadable; the message names the file, the key and the fix."""
 
 
-def resolve_models(words: Sequence[str], models_dir: str | Path) -> dict[str, Path]:
-    """Map each configured word to its model file, or raise WakeModelError naming what is missing."""
+@dataclass(frozen=True)
+class MissingModel:
+    """A model file that is not there: its path, the config key to fix, and the word it serves."""
+
+    path: Path
+    key: str
+    """"wake.models_dir" for a feature model or a built-in word's file, "wake.words" for a custom path."""
+    word: str | None = None
+    """The wake word the file is for; None for the melspectrogram and embedding models."""
+
+
+def locate_models(words: Sequence[str], models_dir: str | Path) -> tuple[dict[str, Path], list[MissingModel]]:
+    """Each configured word's model file, and every file that is missing (for loading and `doctor`)."""
     folder = Path(models_dir)
-    missing: list[str] = []
+    missing = [MissingModel(folder / name, "wake.models_dir") for name in FEATURE_FILES
+               if not (folder / name).is_file()]
     found: dict[str, Path] = {}
-    for name in FEATURE_FILES:
-        if not (folder / name).is_file():
-            missing.append(str(folder / name))
     for word in words:
         if word in BUILTIN_FILES:
             path = next((folder / f for f in BUILTIN_FILES[word] if (folder / f).is_file()), None)
             if path is None:
-                missing.append(str(folder / BUILTIN_FILES[word][0]))
+                missing.append(MissingModel(folder / BUILTIN_FILES[word][0], "wake.models_dir", word))
             else:
                 found[word] = path
         else:
-            path = Path(word)
-            if not path.is_absolute():
-                path = folder / path
+            path = Path(word) if Path(word).is_absolute() else folder / word
             if path.is_file():
                 found[path.stem] = path
             else:
-                missing.append(str(path))
+                missing.append(MissingModel(path, "wake.words", word))
+    return found, missing
+
+
+def resolve_models(words: Sequence[str], models_dir: str | Path) -> dict[str, Path]:
+    """Map each configured word to its model file, or raise WakeModelError naming what is missing."""
+    found, missing = locate_models(words, models_dir)
     if missing:
-        raise WakeModelError(f"wake word model file(s) missing: {', '.join(missing)} "
-                             f"(wake.models_dir = {str(folder)!r}, wake.words = {list(words)!r}); "
+        raise WakeModelError(f"wake word model file(s) missing: {', '.join(str(m.path) for m in missing)} "
+                             f"(wake.models_dir = {str(models_dir)!r}, wake.words = {list(words)!r}); "
                              f"{MODELS_HINT}")
     return found
 

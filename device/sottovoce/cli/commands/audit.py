@@ -10,8 +10,8 @@ import json
 import sqlite3
 import time
 
-from sottovoce.delivery.audit import AuditLog, AuditRecord
 from sottovoce.cli import CommandError, load_settings
+from sottovoce.delivery.audit import AuditLog, AuditRecord
 
 NAME = "audit"
 HELP = "show the transparency log: what was sent, held back, muted or dropped, and why"

@@ -9,14 +9,11 @@ enough to run before every `systemctl restart`.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import tomllib
-from pathlib import Path
 
 from sottovoce import settings as settings_mod
 from sottovoce.cli import EXIT_CONFIG, setup_logging
-from sottovoce.settings.checks import Finding, config_findings, locate_config
 from sottovoce.settings import ConfigError, Problem, Settings
+from sottovoce.settings.checks import Finding, config_findings, locate_config
 
 NAME = "check-config"
 HELP = "check the config file and list every problem (file, key, fix) in one pass"
@@ -25,34 +22,6 @@ READS_CONFIG = True
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     pass
-
-
-def lenient_settings(path: Path | None, overrides: list[str]) -> Settings | None:
-    """Settings with the keys that failed validation left at their defaults, for the file checks.
-
-    None when the file cannot be parsed at all (then only the syntax problem is reported).
-    """
-    build = getattr(settings_mod, "_build", None)
-    if build is None:
-        return None
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8")) if path else {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    for item in overrides:
-        try:
-            key, value = settings_mod.parse_override(item)
-        except ConfigError:
-            continue
-        node = data
-        *sections, last = key.split(".")
-        for part in sections:
-            node = node.setdefault(part, {}) if isinstance(node, dict) else None
-        if isinstance(node, dict):
-            node[last] = value
-    base = path.resolve().parent if path else Path.cwd()
-    built = build(Settings, data, "", str(path or ""), base, {}, [])
-    return dataclasses.replace(built, source_file=str(path or ""))
 
 
 def render(fname: str, problems: list[Problem], findings: list[Finding]) -> list[str]:
@@ -76,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
         settings: Settings | None = settings_mod.load(args.config, args.overrides)
     except ConfigError as exc:
         problems = list(exc.problems)
-        settings = lenient_settings(path, args.overrides)
+        settings = settings_mod.load_lenient(path, args.overrides)
     findings: list[Finding] = []
     if settings is not None:
         bad_keys = {p.key for p in problems}

@@ -23,11 +23,11 @@ from typing import Any
 import tomlkit
 
 from sottovoce import settings as settings_mod
-from sottovoce.delivery.audit import AuditLog
-from sottovoce.state.atomic_file import atomic_write
 from sottovoce.cli import CommandError, load_settings
+from sottovoce.delivery.audit import AuditLog
 from sottovoce.privacy.consent import BOOL_KEYS, KEYS
 from sottovoce.service.mute import MuteState
+from sottovoce.state.atomic_file import atomic_write
 
 NAME = "consent"
 HELP = "show or change what may leave the device (default: nothing)"

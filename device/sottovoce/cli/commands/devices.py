@@ -8,35 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sottovoce.audio.mic import NONE_FOUND, RATES, accepted_rates
 from sottovoce.cli import CommandError, load_settings
 
 NAME = "devices"
 HELP = "list microphones (index, name, channels, sample rates) for audio.device"
 READS_CONFIG = True
 
-RATES = (8000, 16000, 22050, 32000, 44100, 48000)
-NONE_FOUND = ("no audio input devices found. Check that a USB microphone is plugged in, that "
-              "`arecord -l` lists it, and that this user is in the `audio` group "
-              "(`sudo usermod -aG audio $USER`, then log in again).")
-
-
 def add_arguments(parser) -> None:
     pass
-
-
-def accepted_rates(backend: Any, device: dict) -> list[int]:
-    """The RATES the device accepts in mono, or failing that with all its channels."""
-    out = []
-    for rate in RATES:
-        for channels in dict.fromkeys((1, int(device["max_input_channels"]))):
-            try:
-                backend.check_input_settings(device=device["index"], samplerate=rate, channels=channels,
-                                             dtype="int16")
-            except (backend.PortAudioError, ValueError):
-                continue
-            out.append(rate)
-            break
-    return out
 
 
 def describe_inputs(backend: Any, wanted: str) -> str | None:

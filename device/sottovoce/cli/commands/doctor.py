@@ -15,10 +15,22 @@ from typing import Callable
 
 from sottovoce import settings as settings_mod
 from sottovoce.cli import setup_logging
-from sottovoce.settings.checks import (Finding, audio_source_findings, check_asr, check_broker, check_microphone,
-                                     check_wake, consent_file_findings, consent_summary, guarded,
-                                     locate_config, mqtt_findings, problem, state_findings)
 from sottovoce.settings import ConfigError, Settings
+from sottovoce.settings.checks import (
+    Finding,
+    audio_source_findings,
+    check_asr,
+    check_broker,
+    check_microphone,
+    check_wake,
+    consent_file_findings,
+    consent_summary,
+    guarded,
+    locate_config,
+    mqtt_findings,
+    problem,
+    state_findings,
+)
 
 NAME = "doctor"
 HELP = "check microphone, models, broker and consent on this machine, with a fix for each problem"

@@ -13,9 +13,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from sottovoce.delivery.audit import AuditLog
-from sottovoce.delivery.audit import FILENAME as AUDIT_FILE
 from sottovoce.cli import CommandError, load_settings
+from sottovoce.delivery.audit import FILENAME as AUDIT_FILE
+from sottovoce.delivery.audit import AuditLog
 from sottovoce.privacy.site_key import SiteKey
 
 NAME = "forget"

@@ -23,9 +23,9 @@ def add_arguments(parser) -> None:
 
 
 def main(args) -> int:
+    from sottovoce.assembly import build_listener
     from sottovoce.audio.file import FileSource
     from sottovoce.audio.frames import AudioError
-    from sottovoce.pipeline import build_listener
     from sottovoce.privacy.redaction import Redactor
 
     settings = load_settings(args)

@@ -12,18 +12,26 @@ a restart of the daemon everything still in the outbox is simply published again
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 import threading
 import time
 from typing import Callable
 
-from sottovoce.delivery.mqtt import remote_commands as command_topic, hermes, home_assistant
-from sottovoce.delivery.mqtt.link import RECONNECT_MAX, RECONNECT_MIN, build_client, diagnose_connect, explain_refusal, tls_context, where
-from sottovoce.delivery.outbox import Outbox
-from sottovoce.settings import MqttSettings
+from sottovoce.delivery.mqtt import hermes, home_assistant, remote_commands
+from sottovoce.delivery.mqtt.link import (
+    RECONNECT_MAX,
+    RECONNECT_MIN,
+    build_client,
+    diagnose_connect,
+    explain_refusal,
+    tls_context,
+    where,
+)
 from sottovoce.delivery.mqtt.topics import Topics
+from sottovoce.delivery.outbox import Outbox, Queued
+from sottovoce.privacy.message import encode
+from sottovoce.settings import MqttSettings
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +42,21 @@ STRIKES = 5
 broker cannot take (too large for it, say): it is dropped and audited instead of blocking the queue."""
 
 
-def encode(payload: dict | str) -> bytes:
+def payload_bytes(payload: dict | str | bytes) -> bytes:
+    """What goes on the wire: bytes as they are (a queued message as stored), a word as UTF-8, any
+    other payload through the message encoder."""
+    if isinstance(payload, bytes):
+        return payload
     if isinstance(payload, str):
         return payload.encode("utf-8")
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return encode(payload)
 
 
 class Publisher:
     """Connects, keeps status/state/discovery published, drains the outbox, hands commands on.
 
     on_command(command) is called from paho's thread with "mute" or "unmute" for every valid
-    payload on .../cmd; it must return quickly (the daemon applies remote_control policy there).
+    payload on .../cmd; it must return quickly (the daemon applies the remote_commands policy there).
     """
 
     def __init__(self, mqtt: MqttSettings, topics: Topics, outbox: Outbox, *,
@@ -175,12 +187,12 @@ class Publisher:
                     log.info("mqtt: Home Assistant came online; sending discovery again")
                     self._publish_discovery()
                 return
-            command = command_topic.parse(message.payload)
+            command = remote_commands.parse(message.payload)
             if command is None:
                 self.ignored_commands += 1
                 level = logging.WARNING if self.ignored_commands == 1 else logging.DEBUG
                 log.log(level, "mqtt: ignored a payload on %s (%s); accepted: mute, unmute, "
-                        "{\"command\": \"mute\"}", message.topic, command_topic.describe(bytes(message.payload)))
+                        "{\"command\": \"mute\"}", message.topic, remote_commands.describe(bytes(message.payload)))
                 return
             log.info("mqtt: command %r received on %s", command, message.topic)
             if self._on_command is not None:
@@ -207,7 +219,7 @@ class Publisher:
         if not (self.mqtt.homeassistant and self._device_id):
             return
         for topic, payload in home_assistant.discovery_messages(self.topics, self._device_id, self._version):
-            self.client.publish(topic, encode(payload), qos=1, retain=True)
+            self.client.publish(topic, payload_bytes(payload), qos=1, retain=True)
 
     # -- drain thread -----------------------------------------------------------------------------
     def _run(self) -> None:
@@ -285,17 +297,19 @@ class Publisher:
             if not self.connected.is_set() or self._stop.is_set():
                 return
             mids = set()
-            for topic, payload in self._payloads(item.message):
-                info = self.client.publish(topic, encode(payload), qos=1, retain=False)
+            for topic, payload in self._payloads(item):
+                info = self.client.publish(topic, payload_bytes(payload), qos=1, retain=False)
                 mids.add(info.mid)
             self._id_to_mids[item.id] = mids
             for mid in mids:
                 self._mid_to_id[mid] = item.id
             log.debug("mqtt: published %s (%s)", item.id, item.message.get("kind"))
 
-    def _payloads(self, message: dict) -> list[tuple[str, dict]]:
-        """.../text as is; .../event for Home Assistant and the Hermes payloads when enabled."""
-        out = [(self.topics.text, message)]
+    def _payloads(self, item: Queued) -> list[tuple[str, dict | bytes]]:
+        """.../text byte for byte as queued (and audited); .../event for Home Assistant and the
+        Hermes payloads when enabled."""
+        message = item.message
+        out: list[tuple[str, dict | bytes]] = [(self.topics.text, item.body)]
         if self.mqtt.homeassistant:
             out.append((self.topics.event, home_assistant.event_payload(message)))
         if self.mqtt.hermes:

@@ -20,6 +20,11 @@ def topic_segment(text: str, fallback: str = "home") -> str:
     return cleaned[:64] or fallback
 
 
+def normalize_prefix(prefix: str) -> str:
+    """mqtt.prefix or mqtt.discovery_prefix as used: surrounding spaces and trailing '/' dropped."""
+    return prefix.strip().rstrip("/")
+
+
 def valid_prefix(prefix: str) -> bool:
     """A usable publish prefix: non-empty levels, no wildcards, no NUL, no leading/trailing '/'."""
     if not prefix:
@@ -79,10 +84,10 @@ class Topics:
 
 def topics_for(prefix: str, site: str, discovery_prefix: str = "homeassistant") -> Topics:
     """Topics from mqtt.prefix (may be ""), consent.site and mqtt.discovery_prefix."""
-    chosen = prefix.strip().rstrip("/") or default_prefix(site)
+    chosen = normalize_prefix(prefix) or default_prefix(site)
     if not valid_prefix(chosen):
         raise ValueError(f"mqtt.prefix {prefix!r}: expected topic levels without '+', '#' or empty levels")
-    disc = discovery_prefix.strip().rstrip("/") or "homeassistant"
+    disc = normalize_prefix(discovery_prefix) or "homeassistant"
     if not valid_prefix(disc):
         raise ValueError(f"mqtt.discovery_prefix {discovery_prefix!r}: expected topic levels without wildcards")
     return Topics(prefix=chosen, discovery_prefix=disc)

@@ -10,7 +10,7 @@ may not be street names.
 from __future__ import annotations
 
 from sottovoce.privacy.redaction.addressunits import unit_led
-from sottovoce.privacy.redaction.dwellings import skip_commas_back, named_before_code
+from sottovoce.privacy.redaction.dwellings import named_before_code, skip_commas_back
 from sottovoce.privacy.redaction.numbers import DigitRun
 from sottovoce.privacy.redaction.spans import Span
 from sottovoce.privacy.redaction.streetwords import NOT_STREET, STREET_TYPES, numberish

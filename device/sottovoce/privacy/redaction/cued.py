@@ -9,7 +9,13 @@ dishwasher"), which runs to the next boundary word.
 from __future__ import annotations
 
 from sottovoce.privacy.redaction.cues import CUE_INDEX
-from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS, REPEAT_WORDS
+from sottovoce.privacy.redaction.numbers import (
+    COMPOUND_WORDS,
+    DIGIT_WORDS,
+    MAGNITUDE_WORDS,
+    ORDINAL_WORDS,
+    REPEAT_WORDS,
+)
 from sottovoce.privacy.redaction.spans import Span
 from sottovoce.privacy.redaction.tokens import FUNCTION_WORDS, SENTENCE_END, STOP_AFTER_VALUE, Token
 

@@ -7,8 +7,16 @@ Split from `names` so the blocking rules read on their own.
 
 from __future__ import annotations
 
-from sottovoce.privacy.redaction.namecues import (MEDIA_CUES, MEDIA_FILLERS, MEDIA_PHRASES, PERSONAL_MEDIA, PLACE_NOUNS,
-                                          SENDERS, TITLE_GREETINGS, TITLES)
+from sottovoce.privacy.redaction.namecues import (
+    MEDIA_CUES,
+    MEDIA_FILLERS,
+    MEDIA_PHRASES,
+    PERSONAL_MEDIA,
+    PLACE_NOUNS,
+    SENDERS,
+    TITLE_GREETINGS,
+    TITLES,
+)
 from sottovoce.privacy.redaction.namelists import FAMILY, NameList
 from sottovoce.privacy.redaction.nameslots import foreign
 from sottovoce.privacy.redaction.tokens import FUNCTION_WORDS, Token

@@ -5,8 +5,16 @@ June"). Predicates over tokens, used by `names`."""
 
 from __future__ import annotations
 
-from sottovoce.privacy.redaction.namecues import (CONTACT_VERBS, NOT_AFTER_POSSESSIVE, PERSON_ACTIONS, PERSON_STATES,
-                                          PERSON_VERBS, QUESTION_AUX, SUBJECT_NEXT, WHEREABOUTS)
+from sottovoce.privacy.redaction.namecues import (
+    CONTACT_VERBS,
+    NOT_AFTER_POSSESSIVE,
+    PERSON_ACTIONS,
+    PERSON_STATES,
+    PERSON_VERBS,
+    QUESTION_AUX,
+    SUBJECT_NEXT,
+    WHEREABOUTS,
+)
 from sottovoce.privacy.redaction.namelists import MONTHS_AND_DAYS, NameList
 from sottovoce.privacy.redaction.nameslots import foreign, unheard
 from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS

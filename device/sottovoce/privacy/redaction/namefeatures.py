@@ -10,9 +10,18 @@ coming'"). Pure functions of the tokens and the word lists, shared by the traine
 from __future__ import annotations
 
 from sottovoce.privacy.redaction.namecues import HOLIDAYS, TITLES
-from sottovoce.privacy.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NameList,
-                                           common_words,
-                                           countries, english_words, proper_nouns)
+from sottovoce.privacy.redaction.namelists import (
+    AMBIGUOUS,
+    ASSISTANTS,
+    BRANDS,
+    FAMILY,
+    MONTHS_AND_DAYS,
+    NameList,
+    common_words,
+    countries,
+    english_words,
+    proper_nouns,
+)
 from sottovoce.privacy.redaction.nameslots import foreign
 from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.privacy.redaction.tokens import FUNCTION_WORDS, Token

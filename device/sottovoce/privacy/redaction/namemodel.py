@@ -16,8 +16,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Mapping
 
-from sottovoce.privacy.redaction.namecues import (COLOURS_AND_LEVELS, NAME_LIKE_FUNCTION_WORDS, NOT_AFTER_POSSESSIVE,
-                                          PARTICLES)
+from sottovoce.privacy.redaction.namecues import (
+    COLOURS_AND_LEVELS,
+    NAME_LIKE_FUNCTION_WORDS,
+    NOT_AFTER_POSSESSIVE,
+    PARTICLES,
+)
 from sottovoce.privacy.redaction.namefeatures import lexical_class, token_features
 from sottovoce.privacy.redaction.namelists import MONTHS_AND_DAYS, NameList, proper_nouns
 from sottovoce.privacy.redaction.nameslots import aux_inversion, capitalised_mid_sentence

@@ -12,8 +12,17 @@ first word to look like a name.
 from __future__ import annotations
 
 from sottovoce.privacy.redaction.namecues import PERSON_STATES, PERSON_VERBS, PLACES, TITLES, WHEREABOUTS
-from sottovoce.privacy.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS,
-                                           NameList, countries, english_words)
+from sottovoce.privacy.redaction.namelists import (
+    AMBIGUOUS,
+    ASSISTANTS,
+    BRANDS,
+    FAMILY,
+    MONTHS_AND_DAYS,
+    NOT_CONTACTS,
+    NameList,
+    countries,
+    english_words,
+)
 from sottovoce.privacy.redaction.nameslots import foreign, unheard
 from sottovoce.privacy.redaction.numbers import DIGIT_WORDS
 from sottovoce.privacy.redaction.tokens import FUNCTION_WORDS, Token

@@ -8,28 +8,74 @@ possessive, or when Whisper capitalises them mid-sentence. Word lists live in `n
 
 from __future__ import annotations
 
-from sottovoce.privacy.redaction.namelists import (AMBIGUOUS, ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, THINGS,
-                                           NameList, common_words, countries, english_words, fold, load_names,
-                                           proper_nouns)
+from sottovoce.privacy.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
+from sottovoce.privacy.redaction.namecontexts import block_thing_contexts
 from sottovoce.privacy.redaction.namecues import (
-    COLOURS_AND_LEVELS, CONTACT_VERBS, DETERMINERS, HOLIDAYS, MEDIA_CUES, MEDIA_PHRASES, NAME_LIKE_FUNCTION_WORDS,
-    NOT_AFTER_POSSESSIVE, PARTICLES, PERSON_ACTIONS, PERSON_DEEDS, PERSON_STATES, PERSON_VERBS, PLACE_PREPOSITIONS,
-    PLACES, SUBJECT_OK, TITLES, WEAK_FOR_MONTHS)
-from sottovoce.privacy.redaction.nameroles import SIGN_OFFS, role_names
-from sottovoce.privacy.redaction.namedeeds import (PHRASE_END, acts_like_person, appositive, asked_about, back_or_still,
-                                           born_on, called_over, coming_to_do, did_to_own, followed_by_number,
-                                           has_lesson, listed_with, messaged, month_beside_name, named_subject,
-                                           owns_personal, paired_subjects, person_context, vocative,
-                                           where_is)
+    COLOURS_AND_LEVELS,
+    CONTACT_VERBS,
+    DETERMINERS,
+    HOLIDAYS,
+    MEDIA_CUES,
+    MEDIA_PHRASES,
+    NAME_LIKE_FUNCTION_WORDS,
+    NOT_AFTER_POSSESSIVE,
+    PARTICLES,
+    PERSON_ACTIONS,
+    PERSON_DEEDS,
+    PERSON_STATES,
+    PERSON_VERBS,
+    PLACE_PREPOSITIONS,
+    PLACES,
+    SUBJECT_OK,
+    TITLES,
+    WEAK_FOR_MONTHS,
+)
+from sottovoce.privacy.redaction.namedeeds import (
+    PHRASE_END,
+    acts_like_person,
+    appositive,
+    asked_about,
+    back_or_still,
+    born_on,
+    called_over,
+    coming_to_do,
+    did_to_own,
+    followed_by_number,
+    has_lesson,
+    listed_with,
+    messaged,
+    month_beside_name,
+    named_subject,
+    owns_personal,
+    paired_subjects,
+    person_context,
+    vocative,
+    where_is,
+)
+from sottovoce.privacy.redaction.nameerrands import block_errands
+from sottovoce.privacy.redaction.nameidioms import block_idioms
+from sottovoce.privacy.redaction.namelists import (
+    AMBIGUOUS,
+    ASSISTANTS,
+    BRANDS,
+    FAMILY,
+    MONTHS_AND_DAYS,
+    NOT_CONTACTS,
+    THINGS,
+    NameList,
+    common_words,
+    countries,
+    english_words,
+    fold,
+    load_names,
+    proper_nouns,
+)
 from sottovoce.privacy.redaction.namemodel import NameModel
+from sottovoce.privacy.redaction.nameroles import SIGN_OFFS, role_names
 from sottovoce.privacy.redaction.namescore import scored_names
 from sottovoce.privacy.redaction.nameslots import aux_inversion as _aux_inversion
 from sottovoce.privacy.redaction.nameslots import capitalised_mid_sentence as _capitalised_mid_sentence
 from sottovoce.privacy.redaction.nameslots import foreign, in_name_slot
-from sottovoce.privacy.redaction.namecontexts import block_thing_contexts
-from sottovoce.privacy.redaction.nameerrands import block_errands
-from sottovoce.privacy.redaction.nameidioms import block_idioms
-from sottovoce.privacy.redaction.nameblocks import block_food, block_media_titles, block_places, block_teams
 from sottovoce.privacy.redaction.namethings import block_things
 from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, MAGNITUDE_WORDS, ORDINAL_WORDS
 from sottovoce.privacy.redaction.spans import Span

@@ -13,9 +13,26 @@ everyday sense in that place ("the bill", "may i", "summer sale") are vetoed bef
 
 from __future__ import annotations
 
-from sottovoce.privacy.redaction.namecues import DETERMINERS, HOLIDAYS, NOT_AFTER_POSSESSIVE, PERSON_STATES, PLACES, TITLES
-from sottovoce.privacy.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList,
-                                           common_words, countries, english_words, proper_nouns)
+from sottovoce.privacy.redaction.namecues import (
+    DETERMINERS,
+    HOLIDAYS,
+    NOT_AFTER_POSSESSIVE,
+    PERSON_STATES,
+    PLACES,
+    TITLES,
+)
+from sottovoce.privacy.redaction.namelists import (
+    ASSISTANTS,
+    BRANDS,
+    FAMILY,
+    MONTHS_AND_DAYS,
+    NOT_CONTACTS,
+    NameList,
+    common_words,
+    countries,
+    english_words,
+    proper_nouns,
+)
 from sottovoce.privacy.redaction.nameslots import foreign
 from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.privacy.redaction.tokens import FUNCTION_WORDS, Token

@@ -8,8 +8,17 @@ missing from an English word list, said where a name goes ("ring dmitri", "add r
 from __future__ import annotations
 
 from sottovoce.privacy.redaction.namecues import HOLIDAYS, NAME_SLOTS, TITLES
-from sottovoce.privacy.redaction.namelists import (ASSISTANTS, BRANDS, FAMILY, MONTHS_AND_DAYS, NOT_CONTACTS, NameList,
-                                           common_words, english_words, proper_nouns)
+from sottovoce.privacy.redaction.namelists import (
+    ASSISTANTS,
+    BRANDS,
+    FAMILY,
+    MONTHS_AND_DAYS,
+    NOT_CONTACTS,
+    NameList,
+    common_words,
+    english_words,
+    proper_nouns,
+)
 from sottovoce.privacy.redaction.numbers import COMPOUND_WORDS, DIGIT_WORDS, ORDINAL_WORDS
 from sottovoce.privacy.redaction.tokens import Token
 
