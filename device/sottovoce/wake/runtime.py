@@ -7,15 +7,18 @@ openWakeWord 0.6.0 is kept as the wake word library, but two of its imports do n
   model files and has wheels for Python 3.11-3.13 on aarch64 and x86_64. While openWakeWord builds
   its models, `tflite_runtime.interpreter` is LiteRT's interpreter module.
 - its package `__init__` imports `custom_verifier_model`, a training helper that loads scikit-learn
-  and scipy (142 MiB and ~5 s on a Pi). sottovoce never trains, so that module is replaced, before
-  openwakeword is first imported, by one whose only function says where training belongs.
+  and scipy (142 MiB and ~5 s on a Pi), and `vad`, Silero's VAD, which loads onnxruntime (~20 MiB)
+  for a filter sottovoce does not switch on (it has its own end-of-utterance VAD). Before
+  openwakeword is first imported, the verifier is replaced by a module whose only function says
+  where training belongs, and the VAD module by one that loads the real one on first use.
 openwakeword is installed with `pip install --no-deps` (its metadata names tflite-runtime and
-scikit-learn); its run-time needs (numpy, onnxruntime for its VAD module, tqdm, requests, LiteRT)
-are sottovoce's own dependencies.
+scikit-learn); its run-time needs (numpy, tqdm, requests, LiteRT; onnxruntime for .onnx models
+and its VAD) are sottovoce's own dependencies.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import types
 from contextlib import contextmanager
@@ -25,6 +28,7 @@ from typing import Any, Iterator, Sequence
 # Model file suffix -> openWakeWord's `inference_framework`; the first is preferred.
 FRAMEWORKS = {".tflite": "tflite", ".onnx": "onnx"}
 VERIFIER_MODULE = "openwakeword.custom_verifier_model"
+VAD_MODULE = "openwakeword.vad"
 INSTALL_HINT = ("install it into sottovoce's environment: pip install --no-deps openwakeword==0.6.0 "
                 "(scripts/setup and scripts/install.sh do this)")
 
@@ -39,12 +43,29 @@ def train_custom_verifier(*_args: Any, **_kwargs: Any) -> None:
                        "(it needs scikit-learn); train verifiers in openWakeWord's own environment")
 
 
-def keep_verifier_out() -> None:
-    """Register a stand-in for `openwakeword.custom_verifier_model` unless the real one is loaded."""
-    if VERIFIER_MODULE not in sys.modules:
-        stub = types.ModuleType(VERIFIER_MODULE, "sottovoce's stand-in: training is not done on the device")
-        stub.train_custom_verifier = train_custom_verifier  # type: ignore[attr-defined]
-        sys.modules[VERIFIER_MODULE] = stub
+def silero_vad(*args: Any, **kwargs: Any) -> Any:
+    """openWakeWord's `VAD(...)`, its module (and onnxruntime) loaded only now, under a private name."""
+    spec = importlib.util.find_spec("openwakeword")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeMissing(f"openWakeWord is not installed; {INSTALL_HINT}")
+    path = Path(next(iter(spec.submodule_search_locations))) / "vad.py"
+    vad_spec = importlib.util.spec_from_file_location("openwakeword._silero_vad", path)
+    assert vad_spec is not None and vad_spec.loader is not None, path
+    module = importlib.util.module_from_spec(vad_spec)
+    vad_spec.loader.exec_module(module)
+    return module.VAD(*args, **kwargs)
+
+
+def keep_verifier_and_vad_out() -> None:
+    """Register the stand-ins for openWakeWord's verifier and VAD modules, unless already imported."""
+    stand_ins = {VERIFIER_MODULE: ("train_custom_verifier", train_custom_verifier,
+                                   "sottovoce's stand-in: training is not done on the device"),
+                 VAD_MODULE: ("VAD", silero_vad, "sottovoce's stand-in: Silero's VAD is loaded on first use")}
+    for name, (attr, function, doc) in stand_ins.items():
+        if name not in sys.modules:
+            stub = types.ModuleType(name, doc)
+            setattr(stub, attr, function)
+            sys.modules[name] = stub
 
 
 @contextmanager
@@ -83,7 +104,7 @@ def framework_for(paths: Sequence[Path]) -> str:
 def load_model(wake_models: Sequence[Path], melspectrogram: Path, embedding: Path) -> Any:
     """An `openwakeword.model.Model` for these files, run by LiteRT (.tflite) or onnxruntime (.onnx)."""
     framework = framework_for([*wake_models, melspectrogram, embedding])
-    keep_verifier_out()
+    keep_verifier_and_vad_out()
     try:
         from openwakeword.model import Model
     except ImportError as exc:
