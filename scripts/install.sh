@@ -141,7 +141,7 @@ VENV=$OPT/venv
 MANIFEST=$OPT/install-manifest.tsv
 R="$root_dir"   # prefix for every path touched on disk
 
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${TMPDIR:-/var/tmp}" sottovoce-install.XXXXXX)"  # not /tmp: a RAM disk on Trixie; the wheels go here
 trap 'rm -rf "$work"' EXIT
 changed=0
 declare -A manifest=()
