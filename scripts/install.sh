@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install sottovoce on a Raspberry Pi (Raspberry Pi OS Bookworm) as a hardened systemd service.
+# Install sottovoce on a Raspberry Pi as a hardened systemd service. Supported: 64-bit Raspberry Pi
+# OS (aarch64) Bookworm (Debian 12, Python 3.11) or Trixie (Debian 13, Python 3.13); it checks
+# the platform first and stops on 32-bit Pi OS before changing anything.
 #
 #   sudo scripts/install.sh                       install or update, then enable and start the service
 #   sudo scripts/install.sh --vosk-model PATH     take the Vosk model from a .zip or folder (offline)
@@ -14,7 +16,13 @@
 #                     wyoming_openwakeword-1.8.2-py3-none-any.whl. Also $SOTTOVOCE_WHEEL_DIR.
 #   --no-deps         install the sottovoce package alone, without its dependencies
 #   --no-start        enable the service but do not (re)start it
-#   --python PY       interpreter for the virtual environment (default python3, needs >= 3.11)
+#   --python PY       interpreter for the virtual environment (default python3, needs 3.11-3.13)
+#
+# Python packages come as wheels only (pip --only-binary=:all:): nothing is compiled on the Pi; the
+# one exception is srt, vosk's pure-Python dependency, published only as a source archive. All
+# wheels are fetched before anything is installed: if one is missing, it names the package and
+# the reason, and a virtual environment made by this run is removed again.
+# SOTTOVOCE_OS_RELEASE and SOTTOVOCE_MACHINE override /etc/os-release and `uname -m` (for tests).
 #
 # Safe to run again: it changes only what differs, never overwrites the household's config
 # (a changed default is written beside it as FILE.dist) and restarts the service only when
@@ -28,7 +36,9 @@ VOSK_NAME="vosk-model-small-en-us-0.15"
 VOSK_URL="${SOTTOVOCE_VOSK_URL:-https://alphacephei.com/vosk/models/$VOSK_NAME.zip}"  # env: a local mirror
 VOSK_BYTES=41205931
 VOSK_SHA256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
-APT_PACKAGES=(python3-venv python3-pip libportaudio2 curl ca-certificates wamerican)  # wamerican: English words for name redaction
+# wamerican: English words for name redaction; libatomic1: vosk's libvosk.so
+APT_PACKAGES=(python3-venv python3-pip libportaudio2 libatomic1 curl ca-certificates wamerican)
+SOURCE_OK=srt   # pure Python, no wheel on PyPI: the only package pip may build
 SERVICE=sottovoce
 USER_NAME=sottovoce
 
@@ -68,6 +78,44 @@ if [[ -n "$vosk_model" && $uninstall -eq 0 ]]; then  # fail before doing anythin
     vosk_model="$(cd "$(dirname "$vosk_model")" && pwd)/$(basename "$vosk_model")"
 fi
 
+# ---------------------------------------------------------------------------------------------
+# The platform, checked before anything changes: OS release, architecture, Python.
+check_platform() {
+    local os_file="${SOTTOVOCE_OS_RELEASE:-/etc/os-release}" id="" codename="" pretty="" machine bits pyver found ok=1
+    if [[ -r "$os_file" ]]; then
+        id="$(. "$os_file" && printf '%s' "${ID:-}")"
+        codename="$(. "$os_file" && printf '%s' "${VERSION_CODENAME:-}")"
+        pretty="$(. "$os_file" && printf '%s' "${PRETTY_NAME:-$ID}")"
+    fi
+    machine="${SOTTOVOCE_MACHINE:-$(uname -m)}"
+    command -v "$python_bin" >/dev/null || die "no $python_bin on this system; install it: sudo apt install python3-venv (or pass --python)"
+    read -r pyver bits < <("$python_bin" -c 'import struct, sys; print("%d.%d" % sys.version_info[:2], struct.calcsize("P") * 8)') \
+        || die "$python_bin does not run"
+    # 32-bit Pi OS often runs a 64-bit kernel: the interpreter's pointer size tells the userland.
+    [[ "$machine" == aarch64 && "$bits" == 32 ]] && machine="armv7l (32-bit userland on a 64-bit kernel)"
+    found="${pretty:-unknown OS}"
+    [[ -z "$codename" || "$found" == *"$codename"* ]] || found="$found ($codename)"
+    found="$found, $machine, Python $pyver"
+    printf 'install.sh: found %s; supported: 64-bit Raspberry Pi OS Bookworm or Trixie (aarch64, Python 3.11-3.13)\n' "$found"
+    case "$machine" in
+        aarch64|arm64) ;;
+        x86_64|amd64) note "not a Raspberry Pi: going on (a development machine or an image build)" ;;
+        arm*|i?86)
+            die "32-bit systems cannot run sottovoce (onnxruntime and LiteRT have no 32-bit wheels); nothing was changed. Flash \"Raspberry Pi OS (64-bit)\" (Bookworm or Trixie) with Raspberry Pi Imager and run this again" ;;
+        *) die "unsupported architecture $machine; nothing was changed. Use 64-bit Raspberry Pi OS (aarch64)" ;;
+    esac
+    case "$pyver" in
+        3.11|3.12|3.13) ;;
+        3.[0-9]|3.10) die "$python_bin is Python $pyver, older than 3.11; nothing was changed. Use Raspberry Pi OS Bookworm or Trixie, or pass --python with Python 3.11-3.13" ;;
+        *) note "Python $pyver is newer than 3.13 and not tested: wheels may be missing (pip will say which)" ;;
+    esac
+    case "$codename" in
+        bookworm|trixie) ;;
+        *) note "${codename:-this OS release} is not Bookworm or Trixie: going on, untested" ;;
+    esac
+}
+if [[ $uninstall -eq 0 ]]; then check_platform; fi
+
 # live: a real install on this machine (root, no --root): apt, users, chown and systemd happen.
 live=0
 if [[ -n "$root_dir" ]]; then
@@ -93,7 +141,7 @@ VENV=$OPT/venv
 MANIFEST=$OPT/install-manifest.tsv
 R="$root_dir"   # prefix for every path touched on disk
 
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${TMPDIR:-/var/tmp}" sottovoce-install.XXXXXX)"  # not /tmp: a RAM disk on Trixie; the wheels go here
 trap 'rm -rf "$work"' EXIT
 changed=0
 declare -A manifest=()
@@ -187,8 +235,44 @@ pip_index_opts() {
     if [[ -n "$wheel_dir" ]]; then printf '%s\n' --no-index --find-links "$wheel_dir"; fi
 }
 
+# The packages pip installs with --no-deps, from pyproject.toml's [tool.sottovoce] (openwakeword:
+# its metadata names tflite-runtime, which has no wheel for Python 3.13, and training libraries).
+no_deps_packages() {
+    "$R$VENV/bin/python" - "$REPO/pyproject.toml" <<'PY'
+import sys, tomllib
+with open(sys.argv[1], "rb") as f:
+    print(*tomllib.load(f).get("tool", {}).get("sottovoce", {}).get("no-deps", []), sep="\n")
+PY
+}
+
+pip_failed() {  # pip_failed LOG WHAT: one line naming the package and why, then pip's own last lines
+    local log="$1" what="$2" pkg reason
+    pkg="$(grep -oE "(No matching distribution found for|satisfies the requirement) [^ ;]+" "$log" | head -n 1 | awk '{print $NF}' || true)"
+    if [[ -n "$pkg" ]]; then
+        reason="${wheel_dir:-PyPI} has no wheel of $pkg for Python $(
+            "$R$VENV/bin/python" -c 'import sys, platform; print("%d.%d on %s" % (*sys.version_info[:2], platform.machine()))')"
+        reason="$reason (this script installs wheels only, it never compiles), or the network is down"
+    elif grep -q "ResolutionImpossible\|conflicting dependencies" "$log"; then
+        reason="the dependencies conflict: $(grep -m1 -E "requires|depends on" "$log" | sed 's/^ *//' || true)"
+    else
+        reason="$(grep -E "^ERROR" "$log" | tail -n 1 | sed 's/^ERROR: //' || true)"
+    fi
+    sed 's/^/    pip: /' "$log" | { grep -v "^    pip: WARNING: Location" || true; } | tail -n 6 >&2
+    printf 'install.sh: %s failed: %s\n' "$what" "${reason:-see the pip output above}" >&2
+}
+
+undo_new_venv() {  # a virtual environment made by this run is removed, so nothing is left half-made
+    if [[ $venv_created -eq 1 ]]; then
+        rm -rf "${R:?}$VENV"
+        [[ $opt_existed -eq 1 ]] || rm -rf "${R:?}$OPT"
+        note "removed the half-made $VENV; nothing else was changed by the Python step"
+    else
+        note "the previous installation in $VENV was not touched"
+    fi
+}
+
 install_package() {
-    local pkg="$REPO" stamp wheel
+    local pkg="$REPO" stamp wheel wheels="$work/wheels" extra=()
     wheel=""
     if [[ -n "$wheel_dir" ]]; then
         wheel="$(find "$wheel_dir" -maxdepth 1 -name 'sottovoce-*.whl' | sort -V | tail -n 1)"
@@ -202,24 +286,46 @@ install_package() {
             ! -path '*.egg-info/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
     fi
     stamp="$stamp no-deps=$no_deps"
+    venv_created=0
     if [[ ! -x "$R$VENV/bin/python" ]]; then
-        "$python_bin" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-            || die "$python_bin is older than 3.11; pass --python with a newer one"
         step "Creating the virtual environment $VENV"
-        "$python_bin" -m venv "$R$VENV"
+        "$python_bin" -m venv "$R$VENV" || { venv_created=1; undo_new_venv; die "$python_bin -m venv failed (on Debian: sudo apt install python3-venv)"; }
+        venv_created=1
         changed=1
     fi
     if [[ -x "$R$VENV/bin/sottovoce" && "$(cat "$R$OPT/package-stamp" 2>/dev/null)" == "$stamp" ]]; then
         note "sottovoce package up to date in $VENV"
         record "$OPT/package-stamp" root root 0644
     else
-        step "Installing sottovoce into $VENV (from ${wheel:-$REPO})"
-        local opts=()
+        local opts=() loose=()
         mapfile -t opts < <(pip_index_opts)
-        "$R$VENV/bin/pip" install --disable-pip-version-check "${opts[@]}" --upgrade --force-reinstall \
-            --no-deps "$pkg"
-        if [[ $no_deps -eq 0 ]]; then
-            "$R$VENV/bin/pip" install --disable-pip-version-check "${opts[@]}" "$pkg"
+        mapfile -t loose < <(no_deps_packages)
+        local pip=("$R$VENV/bin/pip" --disable-pip-version-check)
+        # 1. Every wheel into $wheels first (nothing is installed yet): wheels only, except SOURCE_OK.
+        step "Fetching sottovoce's wheels (${wheel:-from $REPO})"
+        if [[ $no_deps -eq 1 ]]; then extra=(--no-deps); fi
+        if ! { "${pip[@]}" wheel -q "${opts[@]}" --only-binary=:all: --no-binary="$SOURCE_OK" -w "$wheels" \
+                   "${extra[@]}" "$pkg" \
+               && { [[ $no_deps -eq 1 || ${#loose[@]} -eq 0 ]] \
+                    || "${pip[@]}" wheel -q "${opts[@]}" --only-binary=:all: --no-deps -w "$wheels" "${loose[@]}"; }
+             } 2>"$work/pip.log"; then
+            pip_failed "$work/pip.log" "getting the Python packages"
+            undo_new_venv
+            exit 1
+        fi
+        # 2. Install from those wheels only.
+        step "Installing sottovoce into $VENV"
+        local own
+        own="$(find "$wheels" -maxdepth 1 -name 'sottovoce-*.whl' | sort -V | tail -n 1)"
+        if ! { "${pip[@]}" install -q --no-index --find-links "$wheels" --upgrade --force-reinstall --no-deps "$own" \
+               && { [[ $no_deps -eq 1 ]] || "${pip[@]}" install -q --no-index --find-links "$wheels" "$own"; } \
+               && { [[ $no_deps -eq 1 || ${#loose[@]} -eq 0 ]] \
+                    || "${pip[@]}" install -q --no-index --find-links "$wheels" --no-deps "${loose[@]}"; }
+             } 2>"$work/pip.log"; then
+            pip_failed "$work/pip.log" "installing the Python packages"
+            if [[ $venv_created -eq 1 ]]; then undo_new_venv; else
+                note "$VENV may be partly updated: run sudo scripts/install.sh again to finish"; fi
+            exit 1
         fi
         printf '%s\n' "$stamp" > "$work/stamp"
         put_file "$work/stamp" "$OPT/package-stamp" 0644 root root
@@ -367,6 +473,7 @@ if [[ $live -eq 1 ]]; then
     install_apt
     make_user
 fi
+opt_existed=0; [[ -d "$R$OPT" ]] && opt_existed=1
 make_dir "$OPT" 0755 root root
 install_package
 install_wake_models

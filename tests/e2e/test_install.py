@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import tomllib
 import zipfile
 from pathlib import Path
@@ -22,7 +23,8 @@ from sottovoce.settings import load
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL = ROOT / "scripts" / "install.sh"
-VENV_PIP = ROOT / ".venv" / "bin" / "pip"
+VENV_PIP = Path(sys.executable).parent / "pip"   # the suite's own venv (.venv, or .venv313 in CI)
+PYTHON = getattr(sys, "_base_executable", sys.executable)  # the venv's interpreter: 3.11 or 3.13
 VOSK = "vosk-model-small-en-us-0.15"
 
 
@@ -58,9 +60,10 @@ def vosk_folder(tmp_path_factory) -> Path:
     return model
 
 
-def install(root: Path, wheels: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+def install(root: Path, wheels: Path, *extra: str, check: bool = True, env: dict | None = None
+            ) -> subprocess.CompletedProcess:
     proc = subprocess.run(["bash", str(INSTALL), "--root", str(root), "--wheel-dir", str(wheels), "--no-deps",
-                           *extra], capture_output=True, text=True, timeout=300)
+                           "--python", PYTHON, *extra], capture_output=True, text=True, timeout=300, env=env)
     if check:
         assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc
@@ -215,9 +218,54 @@ def test_download_size_is_checked(tmp_path, wheels, vosk_folder, monkeypatch):
     short.write_bytes(b"PK\x05\x06" + b"\0" * 18)
     env = dict(os.environ, SOTTOVOCE_VOSK_URL=short.as_uri())
     root = tmp_path / "pi"
-    proc = subprocess.run(["bash", str(INSTALL), "--root", str(root), "--wheel-dir", str(wheels), "--no-deps"],
-                          capture_output=True, text=True, timeout=300, env=env)
+    proc = subprocess.run(["bash", str(INSTALL), "--root", str(root), "--wheel-dir", str(wheels), "--no-deps",
+                           "--python", PYTHON], capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 1
     assert "is 22 bytes, expected 41205931" in proc.stderr
     assert "--vosk-model PATH" in proc.stderr
     assert not (root / f"opt/sottovoce/models/{VOSK}").exists()
+
+
+def os_release(tmp_path: Path, codename: str, pretty: str) -> Path:
+    path = tmp_path / "os-release"
+    path.write_text(f'PRETTY_NAME="{pretty}"\nID=debian\nVERSION_CODENAME={codename}\n')
+    return path
+
+
+def test_the_platform_is_named_in_one_line_first(tmp_path, wheels, vosk_folder):
+    env = dict(os.environ, SOTTOVOCE_OS_RELEASE=str(os_release(tmp_path, "trixie", "Debian GNU/Linux 13 (trixie)")),
+               SOTTOVOCE_MACHINE="aarch64")
+    proc = install(tmp_path / "pi", wheels, "--vosk-model", str(vosk_folder), env=env)
+    first = proc.stdout.splitlines()[0]
+    version = "%d.%d" % sys.version_info[:2]
+    assert first == (f"install.sh: found Debian GNU/Linux 13 (trixie), aarch64, Python {version}; "
+                     "supported: 64-bit Raspberry Pi OS Bookworm or Trixie (aarch64, Python 3.11-3.13)")
+
+
+@pytest.mark.parametrize("machine", ["armv7l", "armv6l"])
+def test_32_bit_pi_os_stops_before_changing_anything(tmp_path, wheels, machine):
+    env = dict(os.environ, SOTTOVOCE_MACHINE=machine,
+               SOTTOVOCE_OS_RELEASE=str(os_release(tmp_path, "bookworm", "Raspbian GNU/Linux 12 (bookworm)")))
+    root = tmp_path / "pi"
+    proc = install(root, wheels, check=False, env=env)
+    assert proc.returncode == 1
+    assert f"found Raspbian GNU/Linux 12 (bookworm), {machine}, Python" in proc.stdout
+    assert 'Flash "Raspberry Pi OS (64-bit)"' in proc.stderr and "nothing was changed" in proc.stderr
+    assert not root.exists()
+
+
+def test_a_missing_wheel_is_named_and_the_new_venv_removed(tmp_path, wheels):
+    """Without --no-deps the dependencies must come from the wheel folder, which has none of them."""
+    only_ours = tmp_path / "wheels"
+    only_ours.mkdir()
+    for whl in wheels.glob("*.whl"):
+        shutil.copy(whl, only_ours)
+    root = tmp_path / "pi"
+    proc = subprocess.run(["bash", str(INSTALL), "--root", str(root), "--wheel-dir", str(only_ours),
+                           "--python", PYTHON], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"install.sh: getting the Python packages failed: {only_ours} has no wheel of ")
+    assert "it never compiles" in last
+    assert "removed the half-made /opt/sottovoce/venv" in proc.stdout
+    assert not (root / "opt/sottovoce").exists()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
-from conftest import AUDIO, WAKE_MODELS
+from conftest import AUDIO, ROOT, WAKE_MODELS, pipeline_args
 from sottovoce.audio.file import FileSource
 from sottovoce.events import FRAME_SAMPLES, FRAME_SECONDS
 from sottovoce.wake.detector import WakeModelError, WakeWordDetector, resolve_models
@@ -96,3 +101,29 @@ def test_custom_model_path_is_accepted(wake_models_dir, tmp_path):
     detector = WakeWordDetector([str(custom)], tmp_path)
     assert detector.words == ["my_word"]
     assert detections(detector, "alexa.wav") == ["my_word"]
+
+
+def imported_modules(*args: str, state: Path, text: str = "") -> set[str]:
+    """Top-level packages a real CLI run imported (from `python -X importtime`); it must succeed."""
+    env = {**os.environ, "SOTTOVOCE_CONFIG": str(ROOT / "config" / "sottovoce.toml")}
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "sottovoce", *args, *pipeline_args(state)],
+                          capture_output=True, text=True, timeout=300, env=env, input=text)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    if args[0] == "redact":
+        assert proc.stdout.strip() == "call <NAME> at <PHONE>"
+    return {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()
+            if line.startswith("import time:")}
+
+
+@pytest.mark.parametrize("command", [
+    ["run", "--set", f"audio.source=file:{ROOT / 'device/sottovoce/data/demo.wav'}", "--set", "mqtt.enabled=false"],
+    ["transcribe", str(AUDIO / "wake" / "hey_jarvis.wav")],
+    ["redact"],
+])
+def test_the_cli_never_imports_training_libraries(command, tmp_path):
+    """openWakeWord's package would pull in scikit-learn and scipy (its training-only verifier)."""
+    modules = imported_modules(*command, state=tmp_path, text="call Mele at 555 234 8991\n")
+    assert "sottovoce" in modules
+    assert not modules & {"sklearn", "scipy", "tflite_runtime"}
+    if command[0] != "redact":
+        assert {"openwakeword", "ai_edge_litert"} <= modules

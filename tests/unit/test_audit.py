@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sottovoce.delivery.audit import AuditLog
 
-ROOT = Path(__file__).resolve().parents[2]
-SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")
+SOTTOVOCE = str(Path(sys.executable).parent / "sottovoce")  # the venv running the tests
 DAY = 86400.0
 T0 = 1_795_000_000.0
 

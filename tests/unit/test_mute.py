@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,8 +16,7 @@ from sottovoce.delivery.mqtt.remote_commands import apply_remote_command, decide
 from sottovoce.service.mute import MuteState
 from sottovoce.settings import ConsentSettings, Settings
 
-ROOT = Path(__file__).resolve().parents[2]
-SOTTOVOCE = [str(ROOT / ".venv" / "bin" / "sottovoce")]
+SOTTOVOCE = [str(Path(sys.executable).parent / "sottovoce")]  # the venv running the tests
 
 
 def cli(*args: str, config: Path) -> subprocess.CompletedProcess:

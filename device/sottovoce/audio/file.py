@@ -108,7 +108,7 @@ def _open_stdlib(path: Path, fh: BinaryIO) -> _Reader | None:
     try:
         w = wave.open(fh, "rb")
     except wave.Error as exc:
-        if str(exc).startswith("unknown format"):
+        if str(exc).startswith(("unknown format", "unknown extended format")):  # the latter: Python >= 3.12
             return None
         raise AudioError(f"{path}: not a WAV file ({exc}); {FIX}") from None
     except EOFError:

