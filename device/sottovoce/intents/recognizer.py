@@ -1,0 +1,135 @@
+"""Is this transcript a command, and which? Home Assistant's intent grammar, matched by hassil.
+
+`CommandRecognizer.recognize(text)` returns an `Intent` (name and slots) or None. It runs on the
+redacted transcript, so a slot can only hold what redaction let through ("call <NAME>"), and the
+household's list values (areas, device names) come back in the vocabulary's own spelling.
+
+Order of tries: the strict grammar with the household's names on each form of the text
+(spoken.forms), then the loose grammar with a wildcard name on each form. A wildcard name is accepted only when it is
+short (a device name, not a sentence) and some other word of the template matched too: otherwise
+templates like "[activate] {name} [scene]" would call every short sentence a command.
+
+Compiling is done once in `__init__` (hassil compiles templates lazily; a warm-up sentence per
+grammar forces it), so recognising costs a few milliseconds per utterance.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from hassil import recognize
+from hassil.intents import SlotList, TextSlotList, TextSlotValue, WildcardSlotList
+from hassil.expression import TextChunk
+
+from sottovoce.intents import grammar as grammar_mod
+from sottovoce.intents.spoken import clean, forms
+from sottovoce.intents.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from sottovoce.settings import CommandsSettings
+
+log = logging.getLogger(__name__)
+
+MAX_WILDCARD_WORDS = 4
+"""Longest device name the wildcard may take ("the big lamp by the door" is not one)."""
+
+_FILLER = {"the", "a", "an", "my", "our", "to", "of", "in", "on", "please"}
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A recognised command: Home Assistant's intent name and its slots (values as JSON scalars)."""
+
+    name: str
+    slots: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "slots": dict(self.slots)}
+
+
+class CommandRecognizer:
+    """Home Assistant's grammar for one language plus the household's vocabulary and sentences."""
+
+    def __init__(self, grammar: grammar_mod.Grammar, vocabulary: Vocabulary, language: str = "en"):
+        self.grammar = grammar
+        self.language = language
+        self.vocabulary = vocabulary
+        self._known = _slot_lists(vocabulary)
+        self._wild = {**self._known, "name": WildcardSlotList("name")}
+        for sample in ("turn on the lights", "what time is it"):  # compile both grammars now
+            recognize(sample, grammar.strict, slot_lists=self._known, language=language)
+            recognize(sample, grammar.loose, slot_lists=self._wild, language=language)
+
+    @classmethod
+    def load(cls, language: str, vocabulary_file: str, sentences_dir: str,
+             excluded: tuple[str, ...] = grammar_mod.EXCLUDED) -> "CommandRecognizer":
+        """Read the vocabulary and sentences and compile; VocabularyError names a bad file."""
+        household = grammar_mod.read_household(grammar_mod.household_files(sentences_dir, language))
+        return cls(grammar_mod.build(language, household, excluded), Vocabulary.load(vocabulary_file), language)
+
+    @classmethod
+    def for_settings(cls, commands: "CommandsSettings") -> "CommandRecognizer":
+        """The recogniser for the [commands] section (commands.language, vocabulary, sentences_dir)."""
+        return cls.load(commands.language, commands.vocabulary, commands.sentences_dir)
+
+    @property
+    def intent_names(self) -> tuple[str, ...]:
+        return self.grammar.intent_names
+
+    def recognize(self, text: str) -> Intent | None:
+        candidates = forms(text, self.language)
+        for form in candidates:
+            result = recognize(form, self.grammar.strict, slot_lists=self._known, language=self.language)
+            if result is not None:
+                return _intent(result)
+        for form in candidates:
+            result = recognize(form, self.grammar.loose, slot_lists=self._wild, language=self.language)
+            if result is not None and _plausible_wildcard(form, result):
+                return _intent(result)
+        return None
+
+
+def _slot_lists(vocabulary: Vocabulary) -> dict[str, SlotList]:
+    names = [TextSlotValue(TextChunk(n), n, context={"domain": d}) for n, d in vocabulary.names.items()]
+    names += [TextSlotValue(TextChunk(n), n, context={"domain": "todo"}) for n in vocabulary.lists
+              if n not in vocabulary.names]
+    lists: dict[str, SlotList] = {"name": TextSlotList(name="name", values=names)}
+    if vocabulary.areas:
+        lists["area"] = TextSlotList.from_strings(vocabulary.areas, allow_template=False, name="area")
+    if vocabulary.floors:
+        lists["floor"] = TextSlotList.from_strings(vocabulary.floors, allow_template=False, name="floor")
+    return lists
+
+
+def _plausible_wildcard(form: str, result: Any) -> bool:
+    name = result.entities.get("name")
+    if name is None:
+        return False  # the loose grammar only adds something through the wildcard name
+    words = clean(str(name.value)).split()
+    if not words or len(words) > MAX_WILDCARD_WORDS:
+        return False
+    rest = form.split()
+    for word in words:
+        if word in rest:
+            rest.remove(word)
+    return any(w not in _FILLER for w in rest)
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, (int, float, str, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _intent(result: Any) -> Intent:
+    slots = {}
+    for entity in result.entities_list:
+        value = _scalar(entity.value)
+        if isinstance(value, str):
+            value = value.strip()
+        slots[entity.name] = value
+    return Intent(result.intent.name, dict(sorted(slots.items())))
