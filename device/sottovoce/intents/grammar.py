@@ -28,10 +28,16 @@ from sottovoce.intents.vocabulary import VocabularyError
 
 EXCLUDED = ("HassBroadcast", "HassRespond")
 """Intents whose slot is free text ("broadcast {message}"): as commands they would carry a whole
-sentence out under consent.commands, so they are left out unless the household adds them back."""
+sentence out under consent.commands, so they are left out unless the household takes them out of
+commands.exclude_intents."""
 
-WILDCARD_INTENTS = ("HassTurnOn", "HassTurnOff", "HassLightSet", "HassSetPosition")
-"""Intents an unlisted device name may reach through the wildcard."""
+WILDCARD_INTENTS = ("HassTurnOn", "HassTurnOff", "HassLightSet", "HassSetPosition", "HassListAddItem",
+                    "HassListCompleteItem", "HassListRemoveItem")
+"""Intents an unlisted device or list name may reach through the wildcard."""
+
+PEOPLE_DOMAINS = ({"person"},)
+"""Templates only about people ("where is {name}", "who is in {zone}") are dropped: they ask where
+family members are, and their wildcard takes any "who is ..." question."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ def build(language: str, household: Iterable[tuple[str, Mapping[str, Any]]] = ()
                                   "is expected, or the other way round)") from None
     for name in excluded:
         data["intents"].pop(name, None)
+    for intent in data["intents"].values():
+        intent["data"] = [d for d in intent.get("data", []) if not _about_people(d)]
     strict = _without_context(data, drop=("area",))
     loose = _without_context({**data, "intents": {k: v for k, v in data["intents"].items()
                                                   if k in WILDCARD_INTENTS}}, drop=None)
@@ -100,6 +108,12 @@ def build(language: str, household: Iterable[tuple[str, Mapping[str, Any]]] = ()
     except Exception as exc:  # hassil raises plain errors for a bad template
         raise VocabularyError(f"household sentences: a template cannot be parsed ({exc}); "
                               "check the sentences folder") from None
+
+
+def _about_people(item: Mapping[str, Any]) -> bool:
+    domain = (item.get("requires_context") or {}).get("domain") or (item.get("slots") or {}).get("domain")
+    domains = {domain} if isinstance(domain, str) else set(domain or ())
+    return domains in PEOPLE_DOMAINS
 
 
 def _without_context(data: Mapping[str, Any], drop: tuple[str, ...] | None) -> dict[str, Any]:

@@ -7,7 +7,10 @@ household's list values (areas, device names) come back in the vocabulary's own 
 Order of tries: the strict grammar with the household's names on each form of the text
 (spoken.forms), then the loose grammar with a wildcard name on each form. A wildcard name is accepted only when it is
 short (a device name, not a sentence) and some other word of the template matched too: otherwise
-templates like "[activate] {name} [scene]" would call every short sentence a command.
+templates like "[activate] {name} [scene]" would call every short sentence a command. A list name
+through the wildcard needs the word "list" ("add tape to the hardware list"). A delayed command
+("turn off the lights in ten minutes", HassStartTimer with conversation_command) counts only when
+the delayed part is itself a command, so "{anything} in five minutes" does not carry free text out.
 
 Compiling is done once in `__init__` (hassil compiles templates lazily; a warm-up sentence per
 grammar forces it), so recognising costs a few milliseconds per utterance.
@@ -32,10 +35,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_WILDCARD_WORDS = 4
+MAX_WILDCARD_WORDS = 3
 """Longest device name the wildcard may take ("the big lamp by the door" is not one)."""
 
-_FILLER = {"the", "a", "an", "my", "our", "to", "of", "in", "on", "please"}
+_FILLER = {"the", "a", "an", "my", "our", "to", "of", "in", "on", "at", "please"}
+_NOT_A_NAME = {"what", "what's", "who", "who's", "how", "how's", "why", "when", "where", "which", "is", "are",
+               "percent", "volume", "timer", "it", "me", "you", "i", "that", "this", "and", "or", "for"}
+_LIST_INTENTS = ("HassListAddItem", "HassListCompleteItem", "HassListRemoveItem")
+DELAYED = "conversation_command"
+"""The slot of HassStartTimer's "{command} in {minutes} minutes" templates: free text."""
+"""Words a wildcard device name may not contain: questions and the grammar's own words."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ class CommandRecognizer:
 
     @classmethod
     def load(cls, language: str, vocabulary_file: str, sentences_dir: str,
-             excluded: tuple[str, ...] = grammar_mod.EXCLUDED) -> "CommandRecognizer":
+             excluded: tuple[str, ...] | list[str] = grammar_mod.EXCLUDED) -> "CommandRecognizer":
         """Read the vocabulary and sentences and compile; VocabularyError names a bad file."""
         household = grammar_mod.read_household(grammar_mod.household_files(sentences_dir, language))
         return cls(grammar_mod.build(language, household, excluded), Vocabulary.load(vocabulary_file), language)
@@ -72,23 +81,33 @@ class CommandRecognizer:
     @classmethod
     def for_settings(cls, commands: "CommandsSettings") -> "CommandRecognizer":
         """The recogniser for the [commands] section (commands.language, vocabulary, sentences_dir)."""
-        return cls.load(commands.language, commands.vocabulary, commands.sentences_dir)
+        return cls.load(commands.language, commands.vocabulary, commands.sentences_dir,
+                        tuple(commands.exclude_intents))
 
     @property
     def intent_names(self) -> tuple[str, ...]:
         return self.grammar.intent_names
 
     def recognize(self, text: str) -> Intent | None:
+        return self._recognize(text, nested=False)
+
+    def _recognize(self, text: str, nested: bool) -> Intent | None:
         candidates = forms(text, self.language)
         for form in candidates:
             result = recognize(form, self.grammar.strict, slot_lists=self._known, language=self.language)
-            if result is not None:
+            if result is not None and self._delayed_ok(result, nested):
                 return _intent(result)
         for form in candidates:
             result = recognize(form, self.grammar.loose, slot_lists=self._wild, language=self.language)
             if result is not None and _plausible_wildcard(form, result):
                 return _intent(result)
         return None
+
+    def _delayed_ok(self, result: Any, nested: bool) -> bool:
+        inner = result.entities.get(DELAYED)
+        if inner is None:
+            return True
+        return not nested and self._recognize(str(inner.value), nested=True) is not None
 
 
 def _slot_lists(vocabulary: Vocabulary) -> dict[str, SlotList]:
@@ -110,8 +129,13 @@ def _plausible_wildcard(form: str, result: Any) -> bool:
     words = clean(str(name.value)).split()
     if not words or len(words) > MAX_WILDCARD_WORDS:
         return False
+    if any(w in _NOT_A_NAME or any(c.isdigit() for c in w) for w in words):
+        return False
+    if result.intent.name in _LIST_INTENTS and not {"list", "lists"} & set(form.split()):
+        return False
     rest = form.split()
-    for word in words:
+    for word in words + [w for key in ("area", "floor") if key in result.entities
+                         for w in clean(str(result.entities[key].text or result.entities[key].value)).split()]:
         if word in rest:
             rest.remove(word)
     return any(w not in _FILLER for w in rest)

@@ -16,6 +16,12 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"
 _DROP = re.compile(r"[!?,;:\"()\[\]…]+|\.(?!\d)")
 _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"(<[A-Z_]+>)")
+_CONTRACTIONS = {"whats": "what's", "hows": "how's", "whos": "who's", "wheres": "where's", "whens": "when's",
+                 "thats": "that's", "theres": "there's", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't",
+                 "arent": "aren't", "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've",
+                 "youre": "you're", "lets": "let's"}
+"""Contractions written without the apostrophe (some transcripts drop it); none of these is also
+an ordinary word ("its" and "well" are, so they are left alone)."""
 
 
 def clean(text: str) -> str:
@@ -23,7 +29,7 @@ def clean(text: str) -> str:
     ("%" and "10.5" kept), single spaces."""
     parts = _PLACEHOLDER.split(text.translate(_QUOTES))
     text = "".join(p if i % 2 else _DROP.sub(" ", p.lower()) for i, p in enumerate(parts))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(_CONTRACTIONS.get(w, w) for w in text.split())
 
 
 def forms(text: str, language: str = "en") -> list[str]:

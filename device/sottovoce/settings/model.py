@@ -113,6 +113,8 @@ class CommandsSettings:
     """The household's areas, floors, device names and list names (TOML); "" for none."""
     sentences_dir: str = _path("sentences")
     """The household's own sentences, hassil YAML in <sentences_dir>/<language>/*.yaml."""
+    exclude_intents: tuple[str, ...] = ("HassBroadcast", "HassRespond")
+    """Intents never recognised: by default those whose slot is free text ("broadcast {message}")."""
 
 
 @dataclass(frozen=True)
