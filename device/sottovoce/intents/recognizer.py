@@ -114,12 +114,10 @@ def _slot_lists(vocabulary: Vocabulary) -> dict[str, SlotList]:
     names = [TextSlotValue(TextChunk(n), n, context={"domain": d}) for n, d in vocabulary.names.items()]
     names += [TextSlotValue(TextChunk(n), n, context={"domain": "todo"}) for n in vocabulary.lists
               if n not in vocabulary.names]
-    lists: dict[str, SlotList] = {"name": TextSlotList(name="name", values=names)}
-    if vocabulary.areas:
-        lists["area"] = TextSlotList.from_strings(vocabulary.areas, allow_template=False, name="area")
-    if vocabulary.floors:
-        lists["floor"] = TextSlotList.from_strings(vocabulary.floors, allow_template=False, name="floor")
-    return lists
+    # Every list the templates name must exist, even empty, or hassil raises MissingListError.
+    return {"name": TextSlotList(name="name", values=names),
+            "area": TextSlotList.from_strings(vocabulary.areas, allow_template=False, name="area"),
+            "floor": TextSlotList.from_strings(vocabulary.floors, allow_template=False, name="floor")}
 
 
 def _plausible_wildcard(form: str, result: Any) -> bool:

@@ -15,12 +15,14 @@ only happens when consent.text let the text out.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sottovoce.delivery.mqtt.topics import topic_segment
 
 TEXT_CAPTURED = "hermes/asr/textCaptured"
 NOT_RECOGNIZED = "hermes/nlu/intentNotRecognized"
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def wakeword_id(name: str) -> str:
@@ -74,7 +76,7 @@ def _slot(name: str, value: Any) -> dict:
 
 def intent_recognized(message: dict) -> tuple[str, dict]:
     intent = message["intent"]
-    name = topic_segment(str(intent["name"]), fallback="unknown")
+    name = _NOT_IN_NAME.sub("_", str(intent["name"])) or "unknown"  # case kept: hermes/intent/HassTurnOn
     text = str(message.get("text", ""))
     payload = {
         "input": text,
