@@ -33,8 +33,10 @@ def decide(lines: list[str], *sets: str) -> list[dict]:
 
 def test_decide_with_only_commands_sends_intents_and_holds_the_rest():
     rows = decide(["turn on the kitchen lights", "Turn on the kitchen lights.", "call john smith on five five five "
-                   "two three four eight nine nine one", "tell me a joke", ""], "consent.commands=true")
-    spoken, written, call, joke, empty = rows
+                   "two three four eight nine nine one", "tell me a joke", "", "turn on john's lamp"],
+                  "consent.commands=true")
+    spoken, written, call, joke, empty, named = rows
+    assert named["intent"] == {"name": "HassTurnOn", "slots": {"name": "<NAME>'s lamp"}}  # slots are redacted too
     for row in (spoken, written):
         assert row["kind"] == "command" and row["decision"] == "sent" and row["text_leaves"] is False
         assert row["intent"] == {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light"}}

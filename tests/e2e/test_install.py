@@ -110,8 +110,9 @@ def test_installs_the_expected_files(installed, vosk_folder):
     assert (opt / f"models/{VOSK}/am/final.mdl").read_text() == (vosk_folder / "am/final.mdl").read_text()
     assert (root / "etc/systemd/system/sottovoce.service").read_text() == (
         ROOT / "systemd/sottovoce.service").read_text()
-    for name in os.listdir(ROOT / "config"):
-        assert (root / "etc/sottovoce" / name).is_file()
+    for path in (ROOT / "config").rglob("*"):
+        if path.is_file():
+            assert (root / "etc/sottovoce" / path.relative_to(ROOT / "config")).is_file(), path
     assert (root / "var/lib/sottovoce").is_dir()
 
 
