@@ -444,10 +444,16 @@ install_config() {
     local src name new dest defaults="$OPT/config-defaults"
     make_dir "$ETC" 0750 root "$USER_NAME"
     make_dir "$defaults" 0755 root root
-    for src in "$REPO"/config/*; do
+    for src in "$REPO"/config/* "$REPO"/config/sentences/*/*.yaml; do
         [[ -f "$src" ]] || continue
-        name="$(basename "$src")"
-        new="$work/config-$name"
+        name="${src#"$REPO"/config/}"   # e.g. sentences/en/household.yaml: the folder comes along
+        if [[ "$name" == */* ]]; then  # sentences, then sentences/en
+            make_dir "$ETC/${name%%/*}" 0750 root "$USER_NAME"
+            make_dir "$defaults/${name%%/*}" 0755 root root
+            make_dir "$ETC/$(dirname "$name")" 0750 root "$USER_NAME"
+            make_dir "$defaults/$(dirname "$name")" 0755 root root
+        fi
+        new="$work/config-${name//\//_}"
         if [[ "$name" == *.toml ]]; then render_config "$src" > "$new"; else cp "$src" "$new"; fi
         dest="$ETC/$name"
         if [[ ! -f "$R$dest" ]] || cmp -s "$R$dest" "$R$defaults/$name" 2>/dev/null; then

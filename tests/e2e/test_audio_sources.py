@@ -111,7 +111,8 @@ def run_args(tmp_path) -> list[str]:
     return ["run", "--config", str(tmp_path / "empty.toml"), "--set", "mqtt.enabled=false",
             "--set", f"state.dir={tmp_path / 'state'}", "--set", f"wake.models_dir={WAKE_MODELS}",
             "--set", "asr.engine=whisper", "--set", f"asr.model={WHISPER_MODEL}",
-            "--set", f"consent.commands_file={ROOT / 'config' / 'commands.txt'}",
+            "--set", f"commands.vocabulary={ROOT / 'config' / 'vocabulary.toml'}",
+            "--set", f"commands.sentences_dir={ROOT / 'config' / 'sentences'}",
             "--set", f"consent.sensitive_file={ROOT / 'config' / 'sensitive.toml'}"]
 
 

@@ -29,8 +29,10 @@ models_dir = "{WAKE_MODELS}"
 [asr]
 model = "{KOREAN_VOSK}"
 [consent]
-commands_file = "{ROOT / 'config' / 'commands.txt'}"
 sensitive_file = "{ROOT / 'config' / 'sensitive.toml'}"
+[commands]
+vocabulary = "{ROOT / 'config' / 'vocabulary.toml'}"
+sentences_dir = "{ROOT / 'config' / 'sentences'}"
 [state]
 dir = "{tmp_path / 'state'}"
 {extra}""")
@@ -63,8 +65,8 @@ threshold = 2
 models_dir = "nowhere"
 [asr]
 model = "no-model-here"
-[consent]
-commands_file = "missing-commands.txt"
+[commands]
+vocabulary = "missing-vocabulary.toml"
 [mqtt]
 prot = "5"
 username = "alice"
@@ -80,7 +82,7 @@ dir = "state-is-a-file"
     out = proc.stdout
     assert "Traceback" not in out + proc.stderr
     expected_keys = ["wake.threshold", "mqtt.prot", "audio.source", "wake.models_dir", "asr.model",
-                     "consent.commands_file", "consent.sensitive_file", "mqtt.password_file", "mqtt.tls.ca_file",
+                     "consent.sensitive_file", "commands.vocabulary", "mqtt.password_file", "mqtt.tls.ca_file",
                      "state.dir"]
     for key in expected_keys:
         assert f"{cfg}: {key}" in out, f"{key} not reported:\n{out}"
@@ -167,9 +169,9 @@ def test_audio_source_must_be_a_wav(tmp_path, shared):
     assert audio_source_findings(settings_with(tmp_path, f'[audio]\nsource = "file:{wav}"\n')) == []
 
 
-def test_consent_file_with_a_bad_pattern(tmp_path):
-    (tmp_path / "commands.txt").write_text("turn on the (lights\n")
+def test_consent_file_with_a_bad_vocabulary(tmp_path):
+    (tmp_path / "vocabulary.toml").write_text('areas = "kitchen"\n')
     sensitive = ROOT / "config" / "sensitive.toml"
     found = consent_file_findings(settings_with(tmp_path, f'[consent]\nsensitive_file = "{sensitive}"\n'))
     assert len(found) == 1 and not found[0].ok
-    assert "commands.txt:1" in found[0].detail
+    assert "vocabulary.toml: areas must be a list of strings" in found[0].detail

@@ -20,8 +20,9 @@ SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")
 
 @pytest.fixture
 def config(tmp_path) -> Path:
-    for name in ("sottovoce.toml", "commands.txt", "sensitive.toml"):
+    for name in ("sottovoce.toml", "vocabulary.toml", "sensitive.toml"):
         shutil.copy(ROOT / "config" / name, tmp_path / name)
+    shutil.copytree(ROOT / "config" / "sentences", tmp_path / "sentences")
     return tmp_path / "sottovoce.toml"
 
 

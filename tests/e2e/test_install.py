@@ -113,8 +113,9 @@ def test_installs_the_expected_files(installed, vosk_folder):
     assert (opt / f"models/{VOSK}/am/final.mdl").read_text() == (vosk_folder / "am/final.mdl").read_text()
     assert (root / "etc/systemd/system/sottovoce.service").read_text() == (
         ROOT / "systemd/sottovoce.service").read_text()
-    for name in os.listdir(ROOT / "config"):
-        assert (root / "etc/sottovoce" / name).is_file()
+    for path in (ROOT / "config").rglob("*"):
+        if path.is_file():
+            assert (root / "etc/sottovoce" / path.relative_to(ROOT / "config")).is_file(), path
     assert (root / "var/lib/sottovoce").is_dir()
 
 
@@ -127,7 +128,9 @@ def test_config_paths_point_at_the_pi_layout(installed):
     assert data["state"]["dir"] == "/var/lib/sottovoce"
     assert "../" not in "".join(l.split("#")[0] for l in cfg.read_text().splitlines())
     settings = load(cfg)  # still a valid config: every type and range check passes
-    assert settings.consent.commands_file == str((root / "etc/sottovoce/commands.txt").resolve())
+    assert settings.commands.vocabulary == str((root / "etc/sottovoce/vocabulary.toml").resolve())
+    assert (root / "etc/sottovoce/sentences/en/household.yaml").read_text() == \
+        (ROOT / "config/sentences/en/household.yaml").read_text()
 
 
 def test_modes_and_recorded_owners(installed):
@@ -167,7 +170,7 @@ def test_second_run_changes_nothing_and_keeps_household_edits(tmp_path, wheels, 
     assert dist.read_text() == (root / "opt/sottovoce/config-defaults/sottovoce.toml").read_text()
     assert 'site = "per_message"' in dist.read_text()
     assert "kept your /etc/sottovoce/sottovoce.toml" in third.stdout
-    assert not (root / "etc/sottovoce/commands.txt.dist").exists()  # unedited files get no .dist
+    assert not (root / "etc/sottovoce/vocabulary.toml.dist").exists()  # unedited files get no .dist
     settled = snapshot(root)
     install(root, wheels, "--vosk-model", str(vosk_folder))
     assert snapshot(root) == settled

@@ -135,7 +135,8 @@ def test_sighup_reloads_the_config_and_keeps_the_audio_stream(tmp_path):
     state = tmp_path / "state"
     config = tmp_path / "sottovoce.toml"
     shipped = (ROOT / "config" / "sottovoce.toml").read_text()
-    shipped = shipped.replace('"../', f'"{ROOT}/').replace('"commands.txt"', f'"{ROOT}/config/commands.txt"')
+    shipped = shipped.replace('"../', f'"{ROOT}/').replace('"vocabulary.toml"', f'"{ROOT}/config/vocabulary.toml"')
+    shipped = shipped.replace('"sentences"', f'"{ROOT}/config/sentences"')
     shipped = shipped.replace('"sensitive.toml"', f'"{ROOT}/config/sensitive.toml"')
     config.write_text(shipped.replace('words = ["hey_jarvis"]', 'words = ["alexa"]'))
     proc = subprocess.Popen(
@@ -168,7 +169,7 @@ def test_sighup_with_a_broken_config_keeps_the_old_one(tmp_path):
     config.write_text("[wake]\nthreshold = 0.5\n")
     proc = subprocess.Popen(
         [sys.executable, "-m", "sottovoce", "run", "--config", str(config), *pipeline_args(state, "mqtt.enabled=false"),
-         "--set", "audio.source=stdin", "--set", f"consent.commands_file={ROOT}/config/commands.txt",
+         "--set", "audio.source=stdin", "--set", f"commands.vocabulary={ROOT}/config/vocabulary.toml",
          "--set", f"consent.sensitive_file={ROOT}/config/sensitive.toml"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = Output(proc.stdout)

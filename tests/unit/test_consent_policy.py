@@ -1,4 +1,4 @@
-"""Consent policy, allow-list and sensitive topics: pure, table-driven."""
+"""Consent policy, the command recogniser behind it and sensitive topics: table-driven."""
 
 from __future__ import annotations
 
@@ -6,22 +6,26 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from sottovoce.privacy.consent import Policy, Verdict, compile_commands, decide
+from sottovoce.intents import Intent
+from sottovoce.privacy.consent import Policy, Verdict, decide
 from sottovoce.privacy.sensitive import PolicyFileError, SensitiveTopics, normalize
 from sottovoce.settings import ConsentSettings
 
+from shipped_commands import shipped_recognizer
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
+LIGHTS = Intent("HassTurnOn", {"domain": "light"})
+PLAY = Intent("HassMediaSearchAndPlay", {"search_query": "songs about prison"})
 
 
 def consent(**kw) -> ConsentSettings:
-    return dataclasses.replace(ConsentSettings(), commands_file=str(CONFIG / "commands.txt"),
-                               sensitive_file=str(CONFIG / "sensitive.toml"), **kw)
+    return dataclasses.replace(ConsentSettings(), sensitive_file=str(CONFIG / "sensitive.toml"), **kw)
 
 
 @pytest.fixture(scope="module")
 def policy() -> Policy:
-    return Policy.load(consent())
+    return Policy.load(consent(), shipped_recognizer())
 
 
 OFF = {}
@@ -30,37 +34,41 @@ CMDS = {"commands": True}
 WAKE = {"wake_events": True}
 SENS = {"text": True, "sensitive": True}
 
-# (consent flags, text, is_command, topics) -> (action, kind, reason contains)
+# (consent flags, text, intent, topics) -> (action, kind, reason contains, text goes along)
 DECIDE_CASES = [
-    (OFF, "turn on the lights", True, (), ("held", None, "no consent")),
-    (OFF, "", False, (), ("dropped", None, "no speech")),
-    (OFF, "   ", False, (), ("dropped", None, "no speech")),
-    (WAKE, "", False, (), ("sent", "wake", "wake_events")),
-    (WAKE, "tell me a story", False, (), ("sent", "wake", "text held back")),
-    (TEXT, "tell me a story", False, (), ("sent", "text", "consent.text")),
-    (TEXT, "", False, (), ("dropped", None, "no speech")),
-    (TEXT, "i feel depressed", False, ("health",), ("held", None, "sensitive topic: health")),
-    ({"text": True, "wake_events": True}, "i feel depressed", False, ("health",), ("sent", "wake", "sensitive")),
-    (SENS, "i feel depressed", False, ("health",), ("sent", "text", "sensitive topic allowed")),
-    ({"sensitive": True}, "i feel depressed", False, ("health",), ("held", None, "no consent")),
-    (CMDS, "turn on the lights", True, (), ("sent", "command", "allowed command")),
-    (CMDS, "tell me a story", False, (), ("held", None, "not an allowed command")),
-    (CMDS, "play songs about prison", True, ("violence_crime",), ("held", None, "sensitive topic: violence_crime")),
-    ({"commands": True, "sensitive": True}, "play songs about prison", True, ("violence_crime",),
-     ("sent", "command", "allowed command")),
-    ({"commands": True, "text": True}, "turn on the lights", True, (), ("sent", "command", "allowed command")),
-    ({"commands": True, "text": True}, "tell me a story", False, (), ("sent", "text", "consent.text")),
-    ({"allow_remote_unmute": True}, "tell me a story", False, (), ("held", None, "no consent")),
+    (OFF, "turn on the lights", LIGHTS, (), ("held", None, "no consent")),
+    (OFF, "", None, (), ("dropped", None, "no speech")),
+    (OFF, "   ", None, (), ("dropped", None, "no speech")),
+    (WAKE, "", None, (), ("sent", "wake", "wake_events")),
+    (WAKE, "tell me a story", None, (), ("sent", "wake", "text held back")),
+    (TEXT, "tell me a story", None, (), ("sent", "text", "consent.text", True)),
+    (TEXT, "", None, (), ("dropped", None, "no speech")),
+    (TEXT, "i feel depressed", None, ("health",), ("held", None, "sensitive topic: health")),
+    ({"text": True, "wake_events": True}, "i feel depressed", None, ("health",), ("sent", "wake", "sensitive")),
+    (SENS, "i feel depressed", None, ("health",), ("sent", "text", "sensitive topic allowed", True)),
+    ({"sensitive": True}, "i feel depressed", None, ("health",), ("held", None, "no consent")),
+    (CMDS, "turn on the lights", LIGHTS, (), ("sent", "command", "intent only, no text", False)),
+    (CMDS, "tell me a story", None, (), ("held", None, "not a recognised command")),
+    (CMDS, "play songs about prison", PLAY, ("violence_crime",), ("held", None, "sensitive topic: violence_crime")),
+    ({"commands": True, "sensitive": True}, "play songs about prison", PLAY, ("violence_crime",),
+     ("sent", "command", "recognised command HassMediaSearchAndPlay", False)),
+    ({"commands": True, "text": True}, "turn on the lights", LIGHTS, (), ("sent", "command", "with the text", True)),
+    ({"commands": True, "text": True}, "tell me a story", None, (), ("sent", "text", "consent.text", True)),
+    (TEXT, "turn on the lights", LIGHTS, (), ("sent", "command", "consent.text is on", True)),
+    ({"allow_remote_unmute": True}, "tell me a story", None, (), ("held", None, "no consent")),
 ]
 
 
-@pytest.mark.parametrize("flags,text,is_command,topics,expected", DECIDE_CASES)
-def test_decide(flags, text, is_command, topics, expected):
-    verdict = decide(text, consent(**flags), is_command=is_command, topics=topics)
+@pytest.mark.parametrize("flags,text,intent,topics,expected", DECIDE_CASES)
+def test_decide(flags, text, intent, topics, expected):
+    verdict = decide(text, consent(**flags), intent=intent, topics=topics)
     assert isinstance(verdict, Verdict)
     assert (verdict.action, verdict.kind) == expected[:2]
     assert expected[2] in verdict.reason
     assert text.strip() == "" or text not in verdict.reason  # reasons never quote the transcript
+    if verdict.kind in ("command", "text"):
+        assert verdict.include_text is expected[3]
+        assert verdict.intent == (intent if verdict.kind == "command" else None)
 
 
 def test_default_consent_never_sends(policy):
@@ -69,43 +77,61 @@ def test_default_consent_never_sends(policy):
     assert all(policy.evaluate(t, ConsentSettings()).action != "sent" for t in texts)
 
 
+# text -> the intent name it is recognised as (None: not a command)
 COMMANDS = [
-    ("Turn on the kitchen lights.", True),
-    ("turn off the lights", True),
-    ("Turn the living room lamp off please", True),
-    ("switch on the fan", True),
-    ("set a timer for 10 minutes", True),
-    ("Set a timer for ten minutes.", True),
-    ("cancel the timer", True),
-    ("What's the weather like tomorrow?", True),
-    ("what’s the weather", True),
-    ("is it going to rain today", True),
-    ("turn the volume up", True),
-    ("volume down", True),
-    ("set the volume to five", True),
-    ("play some jazz", True),
-    ("pause", True),
-    ("next song", True),
-    ("set the thermostat to twenty degrees", True),
-    ("turn the heating up", True),
-    ("add milk to the shopping list", True),
-    ("add <NAME> to the shopping list", True),
-    ("what's on my shopping list", True),
-    ("lock the front door", True),
-    ("kill the lights", True),
-    ("what time is it", True),
-    ("tell me a joke", False),
-    ("call mum and tell her i'll be late", False),
-    ("my phone number is <PHONE>", False),
-    ("turn on the lights and then tell everybody in the house that i am leaving tonight for good", False),
-    ("the weather is nice", False),
-    ("", False),
+    ("Turn on the kitchen lights.", "HassTurnOn"),
+    ("turn off the lights", "HassTurnOff"),
+    ("lights off", "HassTurnOff"),
+    ("kitchen lights on", "HassTurnOn"),
+    ("switch on the fan", "HassTurnOn"),
+    ("set a timer for 10 minutes", "HassStartTimer"),
+    ("Set a timer for ten minutes.", "HassStartTimer"),
+    ("ten minute timer", "HassStartTimer"),
+    ("how much time is left", "HassTimerStatus"),
+    ("cancel the timer", "HassCancelTimer"),
+    ("cancel all timers", "HassCancelAllTimers"),
+    ("What's the weather like?", "HassGetWeather"),
+    ("what’s the weather", "HassGetWeather"),
+    ("whats the weather", "HassGetWeather"),
+    ("turn the volume up", "HassSetVolumeRelative"),
+    ("set the volume to fifty percent", "HassSetVolume"),
+    ("play some jazz", "HassMediaSearchAndPlay"),
+    ("pause", "HassMediaPause"),
+    ("next song", "HassMediaNext"),
+    ("set the temperature to twenty degrees", "HassClimateSetTemperature"),
+    ("turn up the heat", "ClimateWarmer"),
+    ("add milk to the shopping list", "HassShoppingListAddItem"),
+    ("add eggs to my list", "HassShoppingListAddItem"),
+    ("add <NAME> to the shopping list", "HassShoppingListAddItem"),
+    ("lock the front door", "HassTurnOn"),
+    ("start the vacuum", "HassVacuumStart"),
+    ("good night", "HassTurnOn"),
+    ("never mind", "HassNevermind"),
+    ("what time is it", "HassGetCurrentTime"),
+    ("hey what time is it please", "HassGetCurrentTime"),
+    ("turn on the blender", "HassTurnOn"),
+    ("turn off the lights in ten minutes", "HassStartTimer"),
+    ("tell me a joke", None),
+    ("call mum and tell her i'll be late", None),
+    ("my phone number is <PHONE>", None),
+    ("turn on the lights and then tell everybody in the house that i am leaving tonight for good", None),
+    ("the weather is nice", None),
+    ("set reminder for noon to get lunch with boss", None),
+    ("open contacts and call <NAME>", None),
+    ("what is the capital of france", None),
+    ("who is the prime minister", None),
+    ("broadcast dinner is ready", None),
+    ("tell <NAME> i love him in five minutes", None),
+    ("whats fifteen percent of eighty", None),
+    ("put a dentist appointment in my calendar for friday", None),
+    ("", None),
 ]
 
 
 @pytest.mark.parametrize("text,expected", COMMANDS)
-def test_allow_list(policy, text, expected):
-    assert policy.is_command(text) is expected
+def test_recognised_commands(policy, text, expected):
+    intent = policy.recognize(text)
+    assert (intent.name if intent else None) == expected
 
 
 SENSITIVE = [
@@ -158,11 +184,11 @@ def test_every_bundled_topic_is_present(policy):
 
 
 def test_extra_terms_from_config():
-    p = Policy.load(consent(extra_sensitive_terms=("divorce", "dr smith")))
+    p = Policy.load(consent(extra_sensitive_terms=("divorce", "dr smith")), shipped_recognizer())
     assert p.sensitive.topics("call dr smith") == ("household",)
     assert p.sensitive.topics("the divorce papers") == ("household",)
     assert p.sensitive.topics("call dr smithers") == ()
-    assert Policy.load(consent()).sensitive.topics("call dr smith") == ()
+    assert Policy.load(consent(), shipped_recognizer()).sensitive.topics("call dr smith") == ()
 
 
 @pytest.mark.parametrize("term,text,hit", [
@@ -185,11 +211,10 @@ def test_normalize():
 
 
 def test_bad_files_name_the_line(tmp_path):
-    with pytest.raises(PolicyFileError, match=r"commands.txt:3"):
-        compile_commands(["# c", "turn on {any}", "set (a timer"], "commands.txt")
     bad = tmp_path / "sensitive.toml"
     bad.write_text('[health]\nterms = "cancer"\n')
     with pytest.raises(PolicyFileError, match=r"\[health\] needs terms"):
         SensitiveTopics.load(bad)
     with pytest.raises(PolicyFileError, match="cannot read"):
-        Policy.load(dataclasses.replace(consent(), commands_file=str(tmp_path / "missing.txt")))
+        Policy.load(dataclasses.replace(consent(), sensitive_file=str(tmp_path / "missing.toml")),
+                    shipped_recognizer())

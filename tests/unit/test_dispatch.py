@@ -21,6 +21,8 @@ from sottovoce.errors import FixableError
 from sottovoce.events import Redacted, WakeDetected
 from sottovoce.service.mute import MuteState
 
+from shipped_commands import shipped_recognizer
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads(resources.files("sottovoce").joinpath("data/message.schema.json").read_text())
 NOW = 1_795_000_000.0
@@ -47,8 +49,9 @@ class Rig:
     """Shipped config copied to tmp, state there, real audit log and outbox."""
 
     def __init__(self, tmp: Path, overrides=()):
-        for name in ("sottovoce.toml", "commands.txt", "sensitive.toml"):
+        for name in ("sottovoce.toml", "vocabulary.toml", "sensitive.toml"):
             shutil.copy(ROOT / "config" / name, tmp / name)
+        shutil.copytree(ROOT / "config" / "sentences", tmp / "sentences")
         self.config = tmp / "sottovoce.toml"
         self.state = tmp / "state"
         self.overrides = [f"state.dir={json.dumps(str(self.state))}", *overrides]
@@ -57,7 +60,8 @@ class Rig:
         self.outbox = Outbox(self.state / "outbox.sqlite3")
         self.mute = MuteState(self.state)
         self.dispatcher = Dispatcher(self.settings, audit=self.audit, outbox=self.outbox, mute=self.mute,
-                                     clock=lambda: NOW + 37.5, overrides=self.overrides)
+                                     clock=lambda: NOW + 37.5, overrides=self.overrides,
+                                     commands=shipped_recognizer())
 
     def queued(self) -> list[dict]:
         return [q.message for q in self.outbox.pending(1000)]
@@ -132,14 +136,35 @@ def test_text_consent_sends_and_audits_the_exact_payload(tmp_path):
         rig.close()
 
 
-def test_commands_consent_sends_only_allowed_commands(tmp_path):
+def test_commands_consent_sends_only_commands_as_intents_without_text(tmp_path):
     rig = make_rig(tmp_path, "commands")
     try:
         results = {t: rig.dispatcher.handle(event(t)) for t in TRANSCRIPTS}
         sent = {t for t, d in results.items() if d.action == "sent"}
         assert sent == set(TRANSCRIPTS[:3])
         assert all(results[t].message["kind"] == "command" for t in sent)
-        assert [m["text"] for m in rig.queued()] == TRANSCRIPTS[:3]
+        queued = rig.queued()
+        assert [m["intent"]["name"] for m in queued] == ["HassTurnOn", "HassStartTimer", "HassGetWeather"]
+        assert queued[0]["intent"]["slots"] == {"area": "kitchen", "domain": "light"}
+        assert queued[1]["intent"]["slots"] == {"minutes": 10}
+        assert all("text" not in m for m in queued)
+        for m in queued:
+            jsonschema.validate(m, SCHEMA)
+        (record,) = [r for r in rig.audit.records() if r.decision == "sent"][:1]
+        assert record.payload == queued[0] and "kitchen lights" not in json.dumps(record.payload)
+    finally:
+        rig.close()
+
+
+def test_commands_and_text_consent_send_the_intent_with_the_text(tmp_path):
+    rig = make_rig(tmp_path, "commands", "text")
+    try:
+        d = rig.dispatcher.handle(event("turn on the kitchen lights"))
+        assert d.message["kind"] == "command" and d.message["text"] == "turn on the kitchen lights"
+        assert d.message["intent"] == {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light"}}
+        jsonschema.validate(d.message, SCHEMA)
+        other = rig.dispatcher.handle(event("tell me a joke")).message
+        assert other["kind"] == "text" and "intent" not in other
     finally:
         rig.close()
 
@@ -192,7 +217,8 @@ class BrokenAudit:
 def test_outbox_failure_is_a_recorded_drop(tmp_path, caplog):
     rig = make_rig(tmp_path, "text")
     try:
-        d = Dispatcher(rig.settings, audit=rig.audit, outbox=BrokenOutbox(), mute=rig.mute).handle(event("hello there"))
+        d = Dispatcher(rig.settings, audit=rig.audit, outbox=BrokenOutbox(), mute=rig.mute,
+                       commands=shipped_recognizer()).handle(event("hello there"))
         assert d.action == "dropped" and "OSError" in d.reason
         assert [r.decision for r in rig.audit.records()] == ["sent", "dropped"]
         assert "hello there" not in caplog.text
@@ -203,7 +229,8 @@ def test_outbox_failure_is_a_recorded_drop(tmp_path, caplog):
 def test_nothing_is_sent_without_an_audit_record(tmp_path):
     rig = make_rig(tmp_path, "text")
     try:
-        d = Dispatcher(rig.settings, audit=BrokenAudit(), outbox=rig.outbox, mute=rig.mute).handle(event("hello"))
+        d = Dispatcher(rig.settings, audit=BrokenAudit(), outbox=rig.outbox, mute=rig.mute,
+                       commands=shipped_recognizer()).handle(event("hello"))
         assert d.action == "dropped" and rig.outbox.count() == 0
     finally:
         rig.close()
@@ -223,25 +250,23 @@ def test_consent_change_applies_without_restart_and_broken_config_sends_nothing(
     assert rig.outbox.count() == 2
 
 
-def test_bad_policy_file_is_a_clear_error(tmp_path):
-    (tmp_path / "commands.txt").write_text("set (a timer\n")
-    settings = settings_mod.load(None, [f"consent.commands_file={json.dumps(str(tmp_path / 'commands.txt'))}",
+def test_bad_vocabulary_file_is_a_clear_error(tmp_path):
+    (tmp_path / "vocabulary.toml").write_text('[names]\n"desk lamp" = "lamp"\n')
+    settings = settings_mod.load(None, [f"commands.vocabulary={json.dumps(str(tmp_path / 'vocabulary.toml'))}",
                                         f"consent.sensitive_file={json.dumps(str(ROOT / 'config/sensitive.toml'))}",
                                         f"state.dir={json.dumps(str(tmp_path))}"])
-    with pytest.raises(FixableError, match="commands.txt:1"):
+    with pytest.raises(FixableError, match=r"vocabulary.toml: names.'desk lamp' = 'lamp': expected a Home Assistant domain"):
         Dispatcher(settings, audit=None, outbox=None, mute=None)
 
 
 def test_policy_file_changes_apply_without_restart(rig):
     rig.dispatcher.handle(event("warm up"))
+    assert rig.dispatcher.handle(event("add pizza to the shopping list")).action == "held"
     edit_config(rig.config, {"commands": True})
-    assert rig.dispatcher.handle(event("order a pizza")).action == "held"
-    commands = rig.config.parent / "commands.txt"
-    commands.write_text(commands.read_text() + "\norder a {any}\n")
-    assert rig.dispatcher.handle(event("order a pizza")).action == "sent"
+    assert rig.dispatcher.handle(event("add pizza to the shopping list")).action == "sent"
     sensitive = rig.config.parent / "sensitive.toml"
     sensitive.write_text(sensitive.read_text() + '\n[food]\nterms = ["pizza"]\n')
-    d = rig.dispatcher.handle(event("order a pizza"))
+    d = rig.dispatcher.handle(event("add pizza to the shopping list"))
     assert d.action == "held" and "sensitive topic: food" in d.reason
 
 
@@ -251,7 +276,8 @@ def test_outbox_drops_are_audited(tmp_path):
     outbox = Outbox(tmp_path / "small.sqlite3", max_messages=1, clock=lambda: clock[0],
                     on_drop=rig.audit.record_outbox_drop)
     try:
-        dispatcher = Dispatcher(rig.settings, audit=rig.audit, outbox=outbox, mute=rig.mute)
+        dispatcher = Dispatcher(rig.settings, audit=rig.audit, outbox=outbox, mute=rig.mute,
+                                commands=shipped_recognizer())
         first = dispatcher.handle(event("first message")).message
         dispatcher.handle(event("second message"))
         records = rig.audit.records()
@@ -288,7 +314,8 @@ def test_unreadable_pseudonym_key_drops_instead_of_crashing(tmp_path):
         rig.state.mkdir(exist_ok=True)
         (rig.state / "secret").write_bytes(b"short")
         dispatcher = Dispatcher(dataclasses.replace(rig.settings, consent=dataclasses.replace(
-            rig.settings.consent, site="daily")), audit=rig.audit, outbox=rig.outbox, mute=rig.mute)
+            rig.settings.consent, site="daily")), audit=rig.audit, outbox=rig.outbox, mute=rig.mute,
+            commands=shipped_recognizer())
         d = dispatcher.handle(event("hello there"))
         assert d.action == "dropped" and "ValueError" in d.reason
         assert rig.outbox.count() == 0 and rig.audit.records()[-1].decision == "dropped"

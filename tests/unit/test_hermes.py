@@ -5,25 +5,53 @@ from __future__ import annotations
 import pytest
 from sottovoce.delivery.mqtt import hermes
 
-MESSAGE = {"id": "a1b2", "site": "kitchen", "time": "2026-11-21T06:00", "kind": "command",
+MESSAGE = {"id": "a1b2", "site": "kitchen", "time": "2026-11-21T06:00", "kind": "text",
            "text": "turn on the lights", "redacted": {}, "wake_word": "hey_jarvis"}
+COMMAND = {**MESSAGE, "kind": "command",
+           "intent": {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light", "brightness": 50}}}
 
 # Rhasspy 2.5 reference: hermes/asr/textCaptured and hermes/hotword/<wakewordId>/detected
 TEXT_CAPTURED_KEYS = {"text", "likelihood", "seconds", "siteId", "sessionId", "wakewordId"}
 HOTWORD_KEYS = {"modelId", "modelVersion", "modelType", "currentSensitivity", "siteId", "sessionId"}
 
 
-@pytest.mark.parametrize("kind, topic, keys", [
-    ("command", "hermes/asr/textCaptured", TEXT_CAPTURED_KEYS),
-    ("text", "hermes/asr/textCaptured", TEXT_CAPTURED_KEYS),
-    ("wake", "hermes/hotword/hey_jarvis/detected", HOTWORD_KEYS),
+# Rhasspy 2.5 NLU: hermes/intent/<intentName> and hermes/nlu/intentNotRecognized
+INTENT_KEYS = {"input", "rawInput", "intent", "slots", "siteId", "sessionId", "id", "customData", "wakewordId",
+               "lang"}
+NOT_RECOGNIZED_KEYS = {"input", "siteId", "sessionId", "id", "customData"}
+NO_TEXT = {k: v for k, v in COMMAND.items() if k != "text"}
+
+
+@pytest.mark.parametrize("message, expected", [
+    (COMMAND, [("hermes/asr/textCaptured", TEXT_CAPTURED_KEYS), ("hermes/intent/HassTurnOn", INTENT_KEYS)]),
+    (NO_TEXT, [("hermes/intent/HassTurnOn", INTENT_KEYS)]),
+    (MESSAGE, [("hermes/asr/textCaptured", TEXT_CAPTURED_KEYS), ("hermes/nlu/intentNotRecognized", NOT_RECOGNIZED_KEYS)]),
+    ({**MESSAGE, "kind": "wake", "text": ""}, [("hermes/hotword/hey_jarvis/detected", HOTWORD_KEYS)]),
 ])
-def test_payload_per_kind(kind, topic, keys):
-    [(got_topic, payload)] = hermes.payloads_for({**MESSAGE, "kind": kind})
-    assert got_topic == topic
-    assert set(payload) == keys
-    assert payload["siteId"] == "kitchen"
-    assert payload["sessionId"] == "a1b2"
+def test_payloads_per_message(message, expected):
+    got = hermes.payloads_for(message)
+    assert [(topic, set(payload)) for topic, payload in got] == expected
+    for _, payload in got:
+        assert payload["siteId"] == "kitchen"
+        assert payload["sessionId"] == "a1b2"
+
+
+def test_intent_payload_is_rhasspy_nlu_shaped():
+    topic, p = hermes.intent_recognized(COMMAND)
+    assert topic == "hermes/intent/HassTurnOn"
+    assert p["intent"] == {"intentName": "HassTurnOn", "confidenceScore": 1.0}
+    assert p["input"] == "turn on the lights"
+    slots = {s["slotName"]: s for s in p["slots"]}
+    assert set(slots) == {"area", "domain", "brightness"}
+    assert slots["area"] == {"entity": "area", "slotName": "area", "value": {"kind": "Unknown", "value": "kitchen"},
+                             "rawValue": "kitchen", "confidence": 1.0}
+    assert slots["brightness"]["value"] == {"kind": "Number", "value": 50}
+
+
+def test_intent_without_text_consent_has_no_input():
+    _, p = hermes.intent_recognized(NO_TEXT)
+    assert p["input"] == "" and p["rawInput"] == ""
+    assert "turn on" not in str(p)
 
 
 def test_text_captured_values_and_types():

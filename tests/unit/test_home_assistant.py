@@ -79,3 +79,15 @@ def test_no_machine_identity_in_discovery():
     mac = f"{uuid.getnode():012x}"
     assert socket.gethostname() not in text
     assert mac not in text.replace(":", "").lower()
+
+
+def test_command_event_has_the_intent_and_slots_as_attributes():
+    msg = {"id": "x", "site": "s", "time": "t", "kind": "command", "redacted": {}, "wake_word": "w",
+           "intent": {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light", "site": "bogus"}}}
+    payload = ha.event_payload(msg)
+    assert payload["event_type"] == "command"
+    assert payload["intent"] == "HassTurnOn"
+    assert payload["slots"] == {"area": "kitchen", "domain": "light", "site": "bogus"}
+    assert payload["area"] == "kitchen" and payload["domain"] == "light"
+    assert payload["site"] == "s"  # a slot never hides a message field
+    assert "text" not in payload

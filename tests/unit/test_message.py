@@ -29,25 +29,49 @@ def seeded(seed: int = 1):
     return lambda n: r.randbytes(n)
 
 
+INTENT = {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light"}}
+
+
 def make(kind="text", text="turn on the lights", **kw):
     args = dict(kind=kind, text=text, redacted={"phone": 1}, wake_word="hey_jarvis", now=NOW,
-                precision="minute", site="kitchen", rng=secrets.token_bytes)
+                precision="minute", site="kitchen", rng=secrets.token_bytes,
+                intent=INTENT if kind == "command" else None)
     args.update(kw)
     return build_message(**args)
 
 
-@pytest.mark.parametrize("kind", ["command", "text", "wake"])
-def test_messages_match_the_schema(kind):
-    msg = make(kind)
+BASE = {"id", "site", "time", "kind", "redacted", "wake_word"}
+
+
+@pytest.mark.parametrize("kind, text, keys", [
+    ("command", "", BASE | {"intent"}),
+    ("command", "turn on the lights", BASE | {"intent", "text"}),
+    ("text", "turn on the lights", BASE | {"text"}),
+    ("wake", "turn on the lights", BASE | {"text"}),
+])
+def test_messages_match_the_schema(kind, text, keys):
+    msg = make(kind, text)
     jsonschema.validate(msg, SCHEMA)
-    assert set(msg) == {"id", "site", "time", "kind", "text", "redacted", "wake_word"}
+    assert set(msg) == keys
     if kind == "wake":
         assert msg["text"] == "" and msg["redacted"] == {}
+    if kind == "command":
+        assert msg["intent"] == INTENT
+        assert msg.get("text", "") == text
+
+
+@pytest.mark.parametrize("kind, intent", [("command", None), ("text", INTENT), ("wake", INTENT)])
+def test_only_a_command_carries_an_intent(kind, intent):
+    with pytest.raises(ValueError, match="intent"):
+        make(kind, intent=intent)
 
 
 @pytest.mark.parametrize("bad", [
     {"hostname": "pi"}, {"time": "2026-11-21T05:54:37Z"}, {"kind": "audio"}, {"wake_word": "/home/pi/x"},
-    {"id": "1"}, {"kind": "wake", "text": "hello"},
+    {"id": "1"}, {"kind": "wake", "text": "hello"}, {"intent": INTENT}, {"kind": "command"},
+    {"kind": "command", "intent": {"name": "HassTurnOn"}},
+    {"kind": "command", "intent": {"name": "HassTurnOn", "slots": {"area": ["kitchen"]}}},
+    {"kind": "command", "intent": {"name": "x/y", "slots": {}}},
 ])
 def test_schema_rejects(bad):
     msg = {**make("text"), **bad}

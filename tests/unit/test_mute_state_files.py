@@ -38,7 +38,7 @@ def test_files_root_creates_in_the_service_folder_belong_to_the_service(tmp_path
 
 @pytest.mark.parametrize("uid,gid", [(SERVICE_UID, SERVICE_GID)])
 def test_consent_edit_keeps_the_config_owner(tmp_path, uid, gid):
-    for name in ("sottovoce.toml", "commands.txt", "sensitive.toml"):
+    for name in ("sottovoce.toml", "vocabulary.toml", "sensitive.toml"):
         shutil.copy(ROOT / "config" / name, tmp_path / name)
     config = tmp_path / "sottovoce.toml"
     if needs_root:

@@ -21,6 +21,8 @@ from sottovoce.events import Redacted, WakeDetected
 from sottovoce.privacy.message import encode
 from sottovoce.service.mute import MuteState
 
+from shipped_commands import shipped_recognizer
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -52,7 +54,7 @@ def test_there_are_identifiers_to_look_for():
 @pytest.mark.parametrize("site", ["per_message", "daily", "kitchen"])
 @pytest.mark.parametrize("precision", ["minute", "hour", "day"])
 def test_payloads_carry_no_device_identity_and_no_precise_time(tmp_path, site, precision):
-    for name in ("sottovoce.toml", "commands.txt", "sensitive.toml"):
+    for name in ("sottovoce.toml", "vocabulary.toml", "sensitive.toml"):
         shutil.copy(ROOT / "config" / name, tmp_path / name)
     state = tmp_path / "state"
     overrides = [f"state.dir={json.dumps(str(state))}", "consent.commands=true", "consent.text=true",
@@ -66,7 +68,8 @@ def test_payloads_carry_no_device_identity_and_no_precise_time(tmp_path, site, p
     with AuditLog.for_settings(settings) as audit:
         outbox = Outbox(state / "outbox.sqlite3")
         try:
-            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=MuteState(state), clock=lambda: now)
+            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=MuteState(state), clock=lambda: now,
+                                    commands=shipped_recognizer())
             payloads = []
             for i, text in enumerate(["turn on the lights", "tell me a story", "", "i have cancer"]):
                 word = custom_word if i % 2 else "hey_jarvis"
@@ -88,6 +91,7 @@ def test_payloads_carry_no_device_identity_and_no_precise_time(tmp_path, site, p
     for payload in payloads[:4]:
         message = json.loads(payload)
         assert message["time"].endswith(":00Z")
-        assert set(message) == {"id", "site", "time", "kind", "text", "redacted", "wake_word"}
+        extra = {"intent"} if message["kind"] == "command" else set()
+        assert set(message) == {"id", "site", "time", "kind", "text", "redacted", "wake_word"} | extra
     sites = {json.loads(p)["site"] for p in payloads[:4]}
     assert len(sites) == (4 if site == "per_message" else 1)

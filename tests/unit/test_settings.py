@@ -26,7 +26,10 @@ def test_shipped_config_loads_and_matches_the_defaults(tmp_path):
     shipped = load(ROOT / "config" / "sottovoce.toml")
     assert shipped.wake.words == Settings().wake.words and shipped.consent.text is False
     assert Path(shipped.wake.models_dir) == (ROOT / "config" / "../models/openwakeword")
-    assert Path(shipped.consent.commands_file).is_file() and Path(shipped.consent.sensitive_file).is_file()
+    assert Path(shipped.commands.vocabulary).is_file() and Path(shipped.consent.sensitive_file).is_file()
+    assert (Path(shipped.commands.sentences_dir) / shipped.commands.language).is_dir()
+    assert shipped.commands == Settings().commands.__class__(
+        language="en", vocabulary=shipped.commands.vocabulary, sentences_dir=shipped.commands.sentences_dir)
 
 
 def test_relative_paths_follow_the_file_and_overrides_follow_the_cwd(tmp_path, monkeypatch):

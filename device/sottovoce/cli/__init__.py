@@ -20,7 +20,7 @@ from sottovoce import __version__
 from sottovoce.errors import FixableError
 from sottovoce.settings import ConfigError, Settings, load
 
-ORDER = ("run", "transcribe", "redact", "devices", "consent", "mute", "unmute", "audit", "forget",
+ORDER = ("run", "transcribe", "redact", "decide", "devices", "consent", "mute", "unmute", "audit", "forget",
          "check-config", "doctor")
 
 EXIT_CONFIG = 2

@@ -24,6 +24,7 @@ from sottovoce import settings as settings_mod
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.events import Redacted
+from sottovoce.intents import CommandRecognizer, VocabularyError
 from sottovoce.privacy.consent import Policy
 from sottovoce.privacy.message import build_message, site_pseudonym, wake_word_name
 from sottovoce.privacy.sensitive import PolicyFileError
@@ -54,7 +55,7 @@ class Dispatcher:
 
     def __init__(self, settings: Settings, *, audit: AuditLog, outbox: Outbox, mute: MuteState, clock: Callable[[], float] = time.time,
                  rng: Callable[[int], bytes] = secrets.token_bytes, site_key: SiteKey | None = None,
-                 overrides: Sequence[str] = ()):
+                 overrides: Sequence[str] = (), commands: CommandRecognizer | None = None):
         self._audit = audit
         self._outbox = outbox
         self._mute = mute
@@ -65,8 +66,8 @@ class Dispatcher:
         self._overrides = tuple(overrides)
         self._consent = settings.consent
         try:
-            self._policy = Policy.load(settings.consent)
-        except PolicyFileError as exc:
+            self._policy = Policy.load(settings.consent, commands or CommandRecognizer.for_settings(settings.commands))
+        except (PolicyFileError, VocabularyError) as exc:
             from sottovoce.errors import FixableError
 
             raise FixableError(str(exc), status=2) from None
@@ -84,8 +85,9 @@ class Dispatcher:
         now = self._clock()
         try:
             message = build_message(
-                kind=verdict.kind, text=event.text, redacted=counts, wake_word=event.wake.word, now=now,
-                precision=consent.time_precision, rng=self._rng,
+                kind=verdict.kind, text=event.text if verdict.include_text else "", redacted=counts,
+                wake_word=event.wake.word, now=now, precision=consent.time_precision, rng=self._rng,
+                intent=verdict.intent.as_dict() if verdict.intent else None,
                 site=site_pseudonym(consent.site, now=now, rng=self._rng, key=self._site_key.get))
         except (OSError, ValueError) as exc:  # e.g. an unreadable pseudonym key: never crash the daemon
             log.error("could not build the message: %s", exc)
@@ -126,11 +128,10 @@ class Dispatcher:
         try:
             fresh = (settings_mod.load(self._source, list(self._overrides)).consent if self._source
                      else self._consent)
-            policy = Policy.load(fresh)
+            policy = Policy.load(fresh, self._policy.commands)
         except (settings_mod.ConfigError, PolicyFileError) as exc:
             log.error("config changed but cannot be used; sending nothing until it is fixed: %s", exc)
-            fresh = dataclasses.replace(ConsentSettings(), commands_file=self._consent.commands_file,
-                                        sensitive_file=self._consent.sensitive_file)
+            fresh = dataclasses.replace(ConsentSettings(), sensitive_file=self._consent.sensitive_file)
             policy = self._policy
         else:
             if fresh != self._consent:
@@ -140,7 +141,7 @@ class Dispatcher:
         return self._consent, self._policy
 
     def _files_stamp(self, consent: ConsentSettings) -> tuple:
-        return tuple(_mtime(p) for p in (self._source, consent.commands_file, consent.sensitive_file))
+        return tuple(_mtime(p) for p in (self._source, consent.sensitive_file))
 
 
 def _mtime(path: str) -> tuple[int, int, int] | None:

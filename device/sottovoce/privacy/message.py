@@ -2,7 +2,8 @@
 
 Pure: the clock reading, the random source and the pseudonym key are passed in. A message holds
 only what the household consented to: a random id, a pseudonym, a coarsened time, the kind, the
-redacted text, redaction counts and the wake word's name. Never a hostname, MAC, serial, machine
+redacted text (only with consent.text), the recognised intent and its slots (a command), redaction
+counts and the wake word's name. Never a hostname, MAC, serial, machine
 id, user or account name, audio, or a precise time (the schema in data/message.schema.json has
 additionalProperties false, so a stray field fails the tests).
 """
@@ -74,20 +75,27 @@ def wake_word_name(word: str) -> str:
 
 
 def build_message(*, kind: str, text: str, redacted: Mapping[str, int], wake_word: str, now: float,
-                  precision: str, site: str, rng: RandomBytes) -> dict:
-    """The anonymous message. A "wake" message carries no text and no redaction counts."""
+                  precision: str, site: str, rng: RandomBytes, intent: Mapping | None = None) -> dict:
+    """The anonymous message. A "wake" message carries no text and no redaction counts; a "command"
+    carries `intent` ({"name", "slots"}) and the text only when `text` is given (consent.text)."""
     if kind not in KINDS:
         raise ValueError(f"message kind {kind!r}: expected one of {', '.join(KINDS)}")
+    if (kind == "command") != (intent is not None):
+        raise ValueError("a command message needs its intent, and only a command carries one")
     wake = kind == "wake"
-    return {
+    message = {
         "id": random_id(rng),
         "site": site,
         "time": coarse_time(now, precision),
         "kind": kind,
-        "text": "" if wake else text,
         "redacted": {} if wake else {str(k): int(v) for k, v in sorted(redacted.items()) if int(v) > 0},
         "wake_word": wake_word_name(wake_word),
     }
+    if kind != "command" or text:
+        message["text"] = "" if wake else text
+    if intent is not None:
+        message["intent"] = {"name": str(intent["name"]), "slots": dict(intent.get("slots", {}))}
+    return message
 
 
 def encode(message: Mapping) -> bytes:

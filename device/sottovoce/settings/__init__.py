@@ -8,6 +8,7 @@ from sottovoce.settings.model import (
                                       AsrSettings,
                                       AudioSettings,
                                       AuditSettings,
+                                      CommandsSettings,
                                       ConfigError,
                                       ConsentSettings,
                                       LogSettings,
@@ -21,7 +22,7 @@ from sottovoce.settings.model import (
                                       WakeSettings,
 )
 
-__all__ = ["DEFAULT_CONFIG_PATHS", "WAKE_WORDS", "AsrSettings", "AudioSettings", "AuditSettings",
+__all__ = ["DEFAULT_CONFIG_PATHS", "WAKE_WORDS", "AsrSettings", "AudioSettings", "AuditSettings", "CommandsSettings",
            "ConfigError", "ConsentSettings", "LogSettings", "MqttSettings", "Problem", "RedactionSettings",
            "Settings", "StateSettings", "TlsSettings", "UtteranceSettings", "WakeSettings", "find_config",
            "load", "load_lenient", "masked", "parse_override"]

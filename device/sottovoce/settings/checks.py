@@ -123,23 +123,27 @@ def asr_findings(settings: Settings) -> list[Finding]:
 
 
 def consent_file_findings(settings: Settings) -> list[Finding]:
-    from sottovoce.privacy.consent import Policy
-    from sottovoce.privacy.sensitive import PolicyFileError
+    from sottovoce.intents import CommandRecognizer, VocabularyError
+    from sottovoce.privacy.sensitive import PolicyFileError, SensitiveTopics
 
-    consent = settings.consent
+    consent, commands = settings.consent, settings.commands
     out = []
-    for key, path in (("consent.commands_file", consent.commands_file),
-                      ("consent.sensitive_file", consent.sensitive_file)):
-        why = _readable_file(path)
+    for key, path in (("consent.sensitive_file", consent.sensitive_file),
+                      ("commands.vocabulary", commands.vocabulary)):
+        why = _readable_file(path) if path or key == "consent.sensitive_file" else None
         if why:
             out.append(problem("consent files", f"{key} {path} {why}",
                                f"point {key} at an existing file (the defaults are in config/ of the checkout "
                                "and in /etc/sottovoce on a Pi)", key))
     if not out:
         try:
-            Policy.load(consent)
+            SensitiveTopics.load(consent.sensitive_file, consent.extra_sensitive_terms)
         except PolicyFileError as exc:
-            out.append(problem("consent files", str(exc), "fix the line named above", "consent.commands_file"))
+            out.append(problem("consent files", str(exc), "fix the line named above", "consent.sensitive_file"))
+        try:
+            CommandRecognizer.for_settings(commands)
+        except VocabularyError as exc:
+            out.append(problem("consent files", str(exc), "fix the file or key named above", "commands.vocabulary"))
     return out
 
 

@@ -83,7 +83,7 @@ class RedactionSettings:
 @dataclass(frozen=True)
 class ConsentSettings:
     commands: bool = False
-    """Send transcripts that match the allow-list of command patterns."""
+    """Send commands (transcripts Home Assistant's intent grammar recognises) as intents."""
     text: bool = False
     """Send any redacted transcript."""
     wake_events: bool = False
@@ -95,8 +95,6 @@ class ConsentSettings:
     """Pseudonym in messages: a fresh random id per message, a daily rotating id, or a room label."""
     allow_remote_unmute: bool = False
     """Whether `unmute` on the MQTT command topic is obeyed (mute always is)."""
-    commands_file: str = _path("commands.txt")
-    """Allow-list of command patterns, one regular expression per line."""
     sensitive_file: str = _path("sensitive.toml")
     """Sensitive topics and their terms."""
     time_precision: str = field(default="minute", metadata=_check(lambda v: v in ("minute", "hour", "day"),
@@ -104,6 +102,19 @@ class ConsentSettings:
     """How coarsely message times are rounded."""
     extra_sensitive_terms: tuple[str, ...] = ()
     """More words or phrases to hold back as sensitive (topic "household"), on top of sensitive_file."""
+
+
+@dataclass(frozen=True)
+class CommandsSettings:
+    language: str = field(default="en", metadata=_check(lambda v: bool(v.strip()),
+                                                        'a language code of home-assistant-intents, e.g. "en"'))
+    """Which of Home Assistant's sentence templates (home-assistant-intents) recognise commands."""
+    vocabulary: str = _path("vocabulary.toml")
+    """The household's areas, floors, device names and list names (TOML); "" for none."""
+    sentences_dir: str = _path("sentences")
+    """The household's own sentences, hassil YAML in <sentences_dir>/<language>/*.yaml."""
+    exclude_intents: tuple[str, ...] = ("HassBroadcast", "HassRespond")
+    """Intents never recognised: by default those whose slot is free text ("broadcast {message}")."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +189,7 @@ class Settings:
     asr: AsrSettings = field(default_factory=AsrSettings)
     redaction: RedactionSettings = field(default_factory=RedactionSettings)
     consent: ConsentSettings = field(default_factory=ConsentSettings)
+    commands: CommandsSettings = field(default_factory=CommandsSettings)
     audit: AuditSettings = field(default_factory=AuditSettings)
     mqtt: MqttSettings = field(default_factory=MqttSettings)
     state: StateSettings = field(default_factory=StateSettings)

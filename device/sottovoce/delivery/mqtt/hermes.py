@@ -5,15 +5,24 @@ likelihood, seconds, siteId, sessionId (and Rhasspy's wakewordId); hermes/hotwor
 carries modelId, modelVersion, modelType, currentSensitivity, siteId, sessionId. siteId is the
 message's pseudonym and sessionId its random id, never a hostname. Hermes payloads are derived from
 the same consented message as .../text, so they reveal nothing the household did not opt in to.
+
+A command is also published as Rhasspy's NLU publishes an intent, on hermes/intent/<intentName>
+(input, intent.intentName, intent.confidenceScore, slots with entity, slotName, value, rawValue,
+siteId, sessionId). Without consent.text the message has no text, so `input` is "" and no
+textCaptured goes out. A text that is not a command gives hermes/nlu/intentNotRecognized, which
+only happens when consent.text let the text out.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sottovoce.delivery.mqtt.topics import topic_segment
 
 TEXT_CAPTURED = "hermes/asr/textCaptured"
+NOT_RECOGNIZED = "hermes/nlu/intentNotRecognized"
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def wakeword_id(name: str) -> str:
@@ -54,11 +63,56 @@ def hotword_detected(message: dict) -> tuple[str, dict]:
     return f"hermes/hotword/{word}/detected", payload
 
 
+def _slot(name: str, value: Any) -> dict:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return {
+        "entity": name,
+        "slotName": name,
+        "value": {"kind": "Number" if number else "Unknown", "value": value},
+        "rawValue": str(value),
+        "confidence": 1.0,
+    }
+
+
+def intent_recognized(message: dict) -> tuple[str, dict]:
+    intent = message["intent"]
+    name = _NOT_IN_NAME.sub("_", str(intent["name"])) or "unknown"  # case kept: hermes/intent/HassTurnOn
+    text = str(message.get("text", ""))
+    payload = {
+        "input": text,
+        "rawInput": text,
+        "intent": {"intentName": name, "confidenceScore": 1.0},
+        "slots": [_slot(k, v) for k, v in sorted(intent.get("slots", {}).items())],
+        "siteId": str(message.get("site", "default")),
+        "sessionId": str(message.get("id", "")),
+        "id": str(message.get("id", "")),
+        "customData": None,
+        "wakewordId": wakeword_id(message["wake_word"]) if message.get("wake_word") else "",
+        "lang": None,
+    }
+    return f"hermes/intent/{name}", payload
+
+
+def intent_not_recognized(message: dict) -> tuple[str, dict]:
+    payload = {
+        "input": str(message.get("text", "")),
+        "siteId": str(message.get("site", "default")),
+        "sessionId": str(message.get("id", "")),
+        "id": str(message.get("id", "")),
+        "customData": None,
+    }
+    return NOT_RECOGNIZED, payload
+
+
 def payloads_for(message: dict) -> list[tuple[str, dict]]:
-    """Hermes (topic, payload) pairs for one message: a wake event or a captured text, else none."""
+    """Hermes (topic, payload) pairs for one message: a wake event; a captured text (when the message
+    has text); the intent of a command, or "not recognised" for a text."""
     kind = message.get("kind")
     if kind == "wake":
         return [hotword_detected(message)]
-    if kind in ("command", "text"):
-        return [text_captured(message)]
-    return []
+    out = [text_captured(message)] if kind in ("command", "text") and message.get("text") else []
+    if kind == "command" and isinstance(message.get("intent"), dict):
+        out.append(intent_recognized(message))
+    elif kind == "text":
+        out.append(intent_not_recognized(message))
+    return out

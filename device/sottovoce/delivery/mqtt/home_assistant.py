@@ -5,7 +5,10 @@ Assistant keeps its entities) but says nothing about the machine: no hostname, M
 
 The event entity listens on .../event, where each message is published a second time with
 "event_type" (its kind) added, so Home Assistant fires the event with the message's fields (id,
-site, time, text, redacted, wake_word) as attributes. .../text keeps the message exactly as the
+site, time, text, redacted, wake_word) as attributes. A command's event also has "intent" (its
+name, e.g. "HassTurnOn") and "slots" as attributes, and each slot once more at the top level
+("area": "kitchen") unless it would hide a message field, so an automation triggers on
+"HassTurnOn in the kitchen" with a plain attribute condition. .../text keeps the message exactly as the
 schema (data/message.schema.json, additionalProperties false) describes it, for Node-RED and
 anything else. Both copies belong to the same outbox entry: it is deleted only when the broker has
 acknowledged every copy, so the event is as at-least-once as the text.
@@ -82,8 +85,17 @@ def switch_config(topics: Topics, device_id: str, version: str) -> dict:
 
 
 def event_payload(message: dict) -> dict:
-    """The message with the "event_type" Home Assistant's MQTT event entity requires."""
-    return {"event_type": message.get("kind", "text"), **message}
+    """The message with the "event_type" Home Assistant's MQTT event entity requires; a command's
+    intent name and slots become plain attributes."""
+    payload = {"event_type": message.get("kind", "text"), **message}
+    intent = message.get("intent")
+    if isinstance(intent, dict):
+        slots = dict(intent.get("slots", {}))
+        payload["intent"] = str(intent.get("name", ""))
+        payload["slots"] = slots
+        for key, value in slots.items():
+            payload.setdefault(key, value)
+    return payload
 
 
 def discovery_messages(topics: Topics, device_id: str, version: str) -> list[tuple[str, dict]]:
