@@ -213,6 +213,8 @@ class Services:
         left stays queued for the next start."""
         if self.publisher is None or self.outbox.count() == 0:
             return self.outbox.count() == 0
+        log.info("the audio is over: waiting up to %.0f s for %d queued message(s) to reach the broker",
+                 timeout, self.outbox.count())
         deadline = time.monotonic() + max(0.0, timeout)
         drained = False
         while not (stop is not None and stop.is_set()):

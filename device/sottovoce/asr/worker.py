@@ -6,7 +6,9 @@ loop's thread it would hold a SIGTERM until the text exists, and the text would 
 Vosk streams, Whisper only buffers), but `finish()` hands the session to one worker thread through a
 bounded queue and waits for the result or for the stop event, whichever comes first. On a stop it
 raises `RecognitionAbandoned` and the text, if it still appears, is thrown away with the session.
-The worker is a daemon thread: an abandoned transcription cannot keep the process alive.
+The worker is a daemon thread: an abandoned transcription cannot keep the process alive. (The
+engine's native threads can abort the interpreter's final clean-up while they run, so the daemon
+ends the process without that clean-up when `busy` is still true at exit.)
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class RecognitionWorker:
         self._jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=1)
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._busy = threading.Event()
 
     def session(self) -> "WorkerSession":
         return WorkerSession(self, self.recognizer.session())
@@ -76,6 +79,11 @@ class RecognitionWorker:
             raise job.error
         return job.text
 
+    @property
+    def busy(self) -> bool:
+        """A transcription is running (after a stop: one that was abandoned and has not ended)."""
+        return self._busy.is_set()
+
     def close(self, timeout: float = 0.5) -> None:
         """Ask the worker to end after its current job and wait for it briefly (it is a daemon thread)."""
         with self._lock:
@@ -99,11 +107,13 @@ class RecognitionWorker:
             job = self._jobs.get()
             if job is None:
                 return
+            self._busy.set()
             try:
                 job.text = job.session.finish()
             except BaseException as exc:  # noqa: BLE001 - handed back to the waiting caller
                 job.error = exc
             finally:
+                self._busy.clear()
                 job.done.set()
 
 

@@ -55,6 +55,11 @@ class Listener:
         """True between a wake word and the end of its utterance (a reload waits for the end)."""
         return self._wake is not None
 
+    @property
+    def recognizing(self) -> bool:
+        """A transcription is still running on the recogniser's worker (one abandoned by a stop)."""
+        return bool(getattr(self._recognizer, "busy", False))
+
     def close(self) -> None:
         """Let the recogniser's worker thread go, if it has one."""
         close = getattr(self._recognizer, "close", None)
@@ -111,6 +116,8 @@ class Listener:
         self._clear()
         if self._stopped():
             return Transcript(wake=wake, text="", ended_by="stopped")
+        if tracker.heard_speech:
+            log.debug("utterance after %s ended by %s: transcribing", wake.word, ended_by)
         try:
             text = session.finish() if tracker.heard_speech else ""
         except RecognitionAbandoned:

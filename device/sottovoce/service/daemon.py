@@ -20,7 +20,9 @@ delivers 12.5 a second.
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import sys
 import threading
 import time
 
@@ -43,6 +45,7 @@ class Daemon:
         self._source = None
         self._reopen = False
         self._pipeline: Pipeline | None = None
+        self._stopped_at: float | None = None
         self.notifier = notify.Notifier.from_env()
 
     # -- signals ---------------------------------------------------------------------------
@@ -65,6 +68,8 @@ class Daemon:
 
     def stop(self) -> None:
         """Only sets flags and closes the source: safe from a signal handler or another thread."""
+        if self._stopped_at is None:
+            self._stopped_at = time.monotonic()
         self._stop.set()
         source = self._source
         if source is not None:
@@ -86,9 +91,14 @@ class Daemon:
         finally:
             self.notifier.stopping()
             self._stop.set()
+            abandoned = self._pipeline is not None and self._pipeline.listener.recognizing
             if self._pipeline is not None:
                 self._pipeline.close()
             self.notifier.close()
+            if self._stopped_at is not None:
+                log.debug("stopped %.2f s after the signal", time.monotonic() - self._stopped_at)
+            if abandoned:
+                _exit_now(0)
         return 0
 
     def _open(self, settings: Settings):
@@ -193,3 +203,19 @@ class Daemon:
             # a loop stuck elsewhere stops the pings, and systemd restarts the service
             if waiting or time.monotonic() - self._beat < 2 * interval:
                 self.notifier.watchdog()
+
+
+def _exit_now(status: int) -> None:
+    """End the process while an abandoned transcription still runs on its worker thread.
+
+    Everything of ours is closed by now (audit log and outbox committed, `offline` published). The
+    interpreter's final clean-up would destroy the speech engine under its running native threads
+    (CTranslate2 then aborts with "terminate called without an active exception"), so it is skipped."""
+    log.debug("an abandoned transcription is still running: exiting without waiting for it")
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
