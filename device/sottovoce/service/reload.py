@@ -32,7 +32,6 @@ class Pipeline:
     recognizer: Recognizer
     listener: Listener
     services: Services
-    overrides: list[str]
     stop: threading.Event
     muted: Callable[[], bool]
     on_mute_change: Callable[[bool], None]
@@ -49,7 +48,7 @@ class Pipeline:
         except BaseException:
             services.close()
             raise
-        return cls(settings, recognizer, listener, services, list(overrides), stop, muted, on_mute_change)
+        return cls(settings, recognizer, listener, services, stop, muted, on_mute_change)
 
     def close(self) -> None:
         self.listener.close()
@@ -88,7 +87,7 @@ def rebuild(current: Pipeline, config: str | None, overrides: list[str], *, reop
     services.begin()
     if listener is not None:
         current.listener.close()
-    pipeline = Pipeline(new, recognizer, listener or current.listener, services, list(overrides), current.stop,
+    pipeline = Pipeline(new, recognizer, listener or current.listener, services, current.stop,
                         current.muted, current.on_mute_change)
     return pipeline, source
 
