@@ -88,8 +88,8 @@ class RecognitionWorker:
         """Ask the worker to end after its current job and wait for it briefly (it is a daemon thread)."""
         with self._lock:
             thread, self._thread = self._thread, None
-        if thread is None:
-            return
+        if thread is None or self.busy:
+            return  # an abandoned transcription: the thread ends with it, or with the process
         try:
             self._jobs.put_nowait(None)
         except queue.Full:
