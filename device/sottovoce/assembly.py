@@ -8,24 +8,32 @@ outbox, dispatcher, MQTT publisher). Missing or broken models and unusable state
 
 The daemon owns one `Services` at a time. The order matters: the audit log and outbox exist
 before the publisher starts, so nothing can be sent that is not already recorded and queued
-durably.
+durably. A reload builds the new `Services` beside the old one (`Services.build(previous=...)`,
+which reuses the mute state, audit log, outbox and MQTT connection when their settings did not
+change), and only once that has worked does the old one `release` what the new one does not
+share and the new one `start`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from sottovoce import __version__
 from sottovoce.asr.recognizer import AsrModelError, Recognizer, load_recognizer
+from sottovoce.asr.worker import RecognitionWorker
 from sottovoce.audio.source import AudioSource, open_source
-from sottovoce.delivery.audit import AuditLog
+from sottovoce.delivery.audit import DAY, AuditLog
 from sottovoce.delivery.dispatch import Decision, Dispatcher
 from sottovoce.delivery.mqtt.remote_commands import apply_remote_command
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.errors import FixableError
 from sottovoce.events import Redacted, Transcript
+from sottovoce.privacy.message import wake_word_name
 from sottovoce.listen.listener import Listener
 from sottovoce.listen.utterance import UtteranceLimits
 from sottovoce.listen.vad import VoiceActivity
@@ -42,8 +50,8 @@ log = logging.getLogger(__name__)
 OUTBOX_FILE = "outbox.sqlite3"
 
 
-def open_audio(audio: AudioSettings) -> AudioSource:
-    return open_source(audio)
+def open_audio(audio: AudioSettings, *, stopped: Callable[[], bool] = lambda: False) -> AudioSource:
+    return open_source(audio, stopped=stopped)
 
 
 def build_detector(settings: Settings) -> WakeWordDetector:
@@ -62,11 +70,39 @@ def build_recognizer(settings: Settings) -> Recognizer:
 
 
 def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: False,
-                   on_mute_change: Callable[[bool], None] = lambda muted: None) -> Listener:
+                   on_mute_change: Callable[[bool], None] = lambda muted: None,
+                   recognizer: Recognizer | None = None, stop: threading.Event | None = None) -> Listener:
+    """A fresh listener (new detector state). `recognizer` reuses a loaded model; with `stop`,
+    recognition runs on a worker thread and is abandoned when `stop` is set (the daemon)."""
     u = settings.utterance
-    return Listener(build_detector(settings), VoiceActivity(u.vad_aggressiveness), build_recognizer(settings),
+    recognizer = recognizer or build_recognizer(settings)
+    if stop is not None:
+        recognizer = RecognitionWorker(recognizer, stop)
+    return Listener(build_detector(settings), VoiceActivity(u.vad_aggressiveness), recognizer,
                     UtteranceLimits(silence=u.silence, max_seconds=u.max_seconds, start_timeout=u.start_timeout),
-                    muted=muted, on_mute_change=on_mute_change)
+                    muted=muted, on_mute_change=on_mute_change,
+                    stopped=stop.is_set if stop is not None else lambda: False)
+
+
+class RemoteCommands:
+    """What the publisher calls for each command on <prefix>/cmd (from paho's thread).
+
+    The consent it applies is the dispatcher's, read the same way as for a decision (re-read when
+    the config or policy files changed), so `sottovoce consent allow_remote_unmute on` reaches
+    remote commands and utterances alike, from the next one on. A reload that keeps the MQTT
+    connection points it at the new stages (`services`)."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+    def __call__(self, command: str) -> None:
+        services = self.services
+        if services is None:
+            return
+        settings = dataclasses.replace(services.settings, consent=services.dispatcher.consent)
+        apply_remote_command(command, settings, services.mute, services.audit)
+        if services.publisher is not None:
+            services.publisher.set_muted(services.mute.muted)
 
 
 @dataclass
@@ -78,28 +114,75 @@ class Services:
     outbox: Outbox
     dispatcher: Dispatcher
     publisher: "Publisher | None"
+    commands: RemoteCommands | None = None
+    _publisher_started: bool = False
 
     @classmethod
     def start(cls, settings: Settings, overrides: list[str] = ()) -> "Services":
+        """Build and start everything (the daemon's first start)."""
+        services = cls.build(settings, overrides)
+        services.begin()
+        return services
+
+    @classmethod
+    def build(cls, settings: Settings, overrides: list[str] = (), previous: "Services | None" = None) -> "Services":
+        """Every stage, made and checked but nothing started; FixableError when one cannot be made
+        (then nothing of `previous` has been touched). Shares `previous`'s state files and MQTT
+        connection where their settings are the same."""
         state = settings.state_dir
         try:
             state.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise FixableError(f"cannot create the state folder {state} (state.dir): {exc.strerror}; "
                                "make it writable by the user running sottovoce", status=2) from None
-        redactor = Redactor(extra_names=settings.redaction.extra_names)
-        mute = MuteState(state)
-        audit = AuditLog.for_settings(settings)
-        outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
-                        max_messages=settings.mqtt.outbox_max,
-                        on_drop=audit.record_outbox_drop)
-        dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
-        publisher = None
-        if settings.mqtt.enabled:
-            publisher = _start_publisher(settings, outbox, mute, audit)
+        old = previous.settings if previous is not None else None
+        redactor = (previous.redactor if old is not None and old.redaction == settings.redaction
+                    else Redactor(extra_names=settings.redaction.extra_names))
+        shared_state = old is not None and _same_state(old, settings)
+        if shared_state:
+            mute, audit, outbox = previous.mute, previous.audit, previous.outbox
         else:
-            log.info("mqtt.enabled = false: messages stay in the outbox (%s)", outbox.path)
-        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher)
+            mute = MuteState(state)
+            audit = AuditLog.for_settings(settings)
+            outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
+                            max_messages=settings.mqtt.outbox_max, on_drop=audit.record_outbox_drop)
+        try:
+            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
+            publisher, commands, started = None, None, False
+            if settings.mqtt.enabled:
+                if shared_state and previous.publisher is not None and _same_link(old, settings):
+                    publisher, commands, started = previous.publisher, previous.commands, True
+                else:
+                    commands = RemoteCommands()
+                    publisher = _make_publisher(settings, outbox, mute, commands)
+        except BaseException:
+            if not shared_state:
+                outbox.close()
+                audit.close()
+            raise
+        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher, commands, started)
+
+    def begin(self) -> None:
+        """Start what `build` made: point remote commands here, connect a new publisher."""
+        if self.commands is not None:
+            self.commands.services = self
+        self.audit.retention = self.settings.audit.retention_days * DAY  # a shared log takes the new value
+        if self.publisher is not None and not self._publisher_started:
+            self.publisher.start()
+            self._publisher_started = True
+        elif self.publisher is None:
+            log.info("mqtt.enabled = false: messages stay in the outbox (%s)", self.outbox.path)
+
+    def release(self, successor: "Services") -> None:
+        """Close what `successor` (built from this one) does not share; before `successor.begin()`,
+        so an old connection says `offline` before a new one says `online`."""
+        if self.publisher is not None and self.publisher is not successor.publisher:
+            self.publisher.stop(timeout=1.0)
+        if self.outbox is not successor.outbox:
+            self.outbox.close()
+        if self.audit is not successor.audit:
+            self.audit.close()
+        self.publisher = None
 
     def is_muted(self) -> bool:
         return self.mute.muted
@@ -111,47 +194,68 @@ class Services:
     def handle(self, event: Redacted) -> Decision:
         return self.dispatcher.handle(event)
 
+    def abandon(self, event: Transcript) -> None:
+        """An utterance cut short by a stop: one `dropped` record (reason `stopped`), no text, and
+        nothing decided or queued."""
+        word = wake_word_name(event.wake.word)
+        log.info("wake word %s: dropped (stopped)", word)
+        try:
+            self.audit.record("dropped", "stopped", wake_word=word)
+        except Exception as exc:  # noqa: BLE001 - stopping goes on; nothing was sent
+            log.error("audit log unavailable (%s)", type(exc).__name__)
+
     def mute_changed(self, muted: bool) -> None:
         if self.publisher is not None:
             self.publisher.set_muted(muted)
 
-    def drain(self, timeout: float) -> bool:
-        """Wait for the outbox to empty (bounded); what is left stays queued for the next start."""
+    def drain(self, timeout: float, stop: threading.Event | None = None) -> bool:
+        """Wait for the outbox to empty, at most `timeout` seconds and not past a stop; what is
+        left stays queued for the next start."""
         if self.publisher is None or self.outbox.count() == 0:
             return self.outbox.count() == 0
-        drained = self.publisher.wait_drained(timeout)
+        log.info("the audio is over: waiting up to %.0f s for %d queued message(s) to reach the broker",
+                 timeout, self.outbox.count())
+        deadline = time.monotonic() + max(0.0, timeout)
+        drained = False
+        while not (stop is not None and stop.is_set()):
+            drained = self.publisher.wait_drained(min(0.1, max(0.0, deadline - time.monotonic())))
+            if drained or time.monotonic() >= deadline:
+                break
         if not drained:
             log.info("%d message(s) stay in the outbox for the next start", self.outbox.count())
         return drained
 
     def close(self) -> None:
         if self.publisher is not None:
-            self.publisher.stop(timeout=1.5)
+            self.publisher.stop(timeout=1.0)
             self.publisher = None
         self.outbox.close()
         self.audit.close()
 
 
-def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit: AuditLog) -> "Publisher":
+def _same_state(old: Settings, new: Settings) -> bool:
+    """The mute state, audit log and outbox can be kept: same folder, same outbox limits."""
+    return (old.state_dir == new.state_dir and old.mqtt.outbox_ttl_hours == new.mqtt.outbox_ttl_hours
+            and old.mqtt.outbox_max == new.mqtt.outbox_max)
+
+
+def _same_link(old: Settings, new: Settings) -> bool:
+    """The MQTT connection can be kept: `[mqtt]` and the topics built from it are unchanged."""
+    return old.mqtt == new.mqtt and old.consent.site == new.consent.site
+
+
+def _make_publisher(settings: Settings, outbox: Outbox, mute: MuteState, commands: RemoteCommands) -> "Publisher":
+    """A publisher, made (its TLS files and client checked) but not connected yet."""
     from sottovoce.delivery.mqtt.home_assistant import device_identifier
     from sottovoce.delivery.mqtt.link import LinkError
     from sottovoce.delivery.mqtt.publisher import Publisher
     from sottovoce.delivery.mqtt.topics import topics_for
     from sottovoce.privacy.site_key import SiteKey
 
-    publisher = None
-
-    def on_command(command: str) -> None:
-        apply_remote_command(command, settings, mute, audit)
-        if publisher is not None:
-            publisher.set_muted(mute.muted)
-
     topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix)
     try:
-        publisher = Publisher(settings.mqtt, topics, outbox, on_command=on_command,
-                              device_id=device_identifier(SiteKey(settings.state_dir).get()),
-                              version=__version__, muted=mute.muted)
+        return Publisher(settings.mqtt, topics, outbox, on_command=commands,
+                         device_id=device_identifier(SiteKey(settings.state_dir).get()),
+                         version=__version__, muted=mute.muted)
     except LinkError as exc:
         raise FixableError(str(exc), status=2) from None
-    publisher.start()
-    return publisher

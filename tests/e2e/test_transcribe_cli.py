@@ -121,3 +121,22 @@ def test_bad_config_is_one_clear_message_and_exit_2(tmp_path, shared, override, 
     result = sottovoce("transcribe", *pipeline_args(tmp_path), "--set", override, str(shared / "audio/wake/alexa.wav"))
     err = result.stderr.decode()
     assert result.returncode == 2 and key in err and "expected" in err and "Traceback" not in err
+
+
+def test_several_files_find_every_wake_word_each_finds_alone(tmp_path, shared):
+    """Each file gets a fresh detector and clock: a wake word early in one file is not lost to the
+    refractory time or the audio context of a wake word late in the file before (the same clip twice
+    in a row is the sharpest case)."""
+    wake = shared / "audio" / "wake"
+    files = [str(wake / name) for name in ("hey_jarvis.wav", "hey_jarvis.wav", "piper_joe_hey_jarvis.wav",
+                                           "alexa.wav", "piper_joe_alexa.wav", "oww_alexa_test.wav",
+                                           "hey_mycroft.wav", "okay_nabu.wav")]
+    alone = {}
+    for path in dict.fromkeys(files):
+        found = lines(sottovoce("transcribe", "--raw", *pipeline_args(tmp_path), path))
+        alone[path] = sorted(line["wake_word"] for line in found)
+        assert alone[path], f"{path} alone gave no wake word: the test would prove nothing"
+    together = lines(sottovoce("transcribe", "--raw", *pipeline_args(tmp_path), *files))
+    for path in dict.fromkeys(files):
+        got = sorted(line["wake_word"] for line in together if line["file"] == path)
+        assert got == sorted(alone[path] * files.count(path)), (path, got, alone[path])

@@ -236,18 +236,23 @@ def test_nothing_is_sent_without_an_audit_record(tmp_path):
         rig.close()
 
 
-def test_consent_change_applies_without_restart_and_broken_config_sends_nothing(rig):
+def test_consent_change_applies_without_restart_and_broken_config_keeps_the_consent_in_force(rig, caplog):
     assert rig.dispatcher.handle(event("hello there")).action == "held"
     edit_config(rig.config, {"text": True})
     assert rig.dispatcher.handle(event("hello there")).action == "sent"
     rig.config.write_text(rig.config.read_text() + "\n[bogus]\n")
-    assert rig.dispatcher.handle(event("hello there")).action == "held"
+    with caplog.at_level(logging.ERROR, logger="sottovoce.delivery.dispatch"):
+        assert rig.dispatcher.handle(event("hello there")).action == "sent"  # the consent in force
+        assert rig.dispatcher.consent.text is True
+        assert rig.dispatcher.handle(event("hello there")).action == "sent"
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "bogus" in errors[0] and "keeping the consent in force" in errors[0], errors
     text = rig.config.read_text().replace("\n[bogus]\n", "")
     rig.config.write_text(text)
     assert rig.dispatcher.handle(event("hello there")).action == "sent"
     edit_config(rig.config, {"text": False})
     assert rig.dispatcher.handle(event("hello there")).action == "held"
-    assert rig.outbox.count() == 2
+    assert rig.outbox.count() == 4
 
 
 def test_bad_vocabulary_file_is_a_clear_error(tmp_path):

@@ -5,17 +5,20 @@ record (two if the outbox refuses a message already recorded as sent: "sent", th
 A message is written to the audit log before it is queued, so nothing leaves without a record;
 if the log cannot be written, nothing is sent.
 
-Consent changes apply without a restart: before each decision the config file and the policy
-files are checked (three stat calls) and re-read when they changed. If the config has become
-invalid, consent falls back to the defaults (send nothing) until it is fixed.
+Consent changes apply without a restart, and this is the one place they are read: before each
+decision, and before each remote command (`consent`, used by the daemon's command handler), the
+config file and the policy files are checked (three stat calls) and re-read when they changed, so
+`sottovoce consent ...` or an edit of the file applies from the next decision on. If the changed
+files cannot be used (broken TOML, a bad value, an unreadable policy file), the consent in force
+is kept and one ERROR line says why; the next change of the files is looked at again.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -72,6 +75,7 @@ class Dispatcher:
 
             raise FixableError(str(exc), status=2) from None
         self._stamp = self._files_stamp(settings.consent)
+        self._lock = threading.Lock()  # decisions (audio loop) and remote commands (paho) both read
 
     def handle(self, event: Redacted) -> Decision:
         word = wake_word_name(event.wake.word)
@@ -122,23 +126,25 @@ class Dispatcher:
 
     def _current(self) -> tuple[ConsentSettings, Policy]:
         """Re-read the config and policy files if any of them changed since the last look."""
-        stamp = self._files_stamp(self._consent)
-        if stamp == self._stamp:
-            return self._consent, self._policy
-        try:
-            fresh = (settings_mod.load(self._source, list(self._overrides)).consent if self._source
-                     else self._consent)
-            policy = Policy.load(fresh, self._policy.commands)
-        except (settings_mod.ConfigError, PolicyFileError) as exc:
-            log.error("config changed but cannot be used; sending nothing until it is fixed: %s", exc)
-            fresh = dataclasses.replace(ConsentSettings(), sensitive_file=self._consent.sensitive_file)
-            policy = self._policy
-        else:
+        with self._lock:
+            stamp = self._files_stamp(self._consent)
+            if stamp == self._stamp:
+                return self._consent, self._policy
+            try:
+                fresh = (settings_mod.load(self._source, list(self._overrides)).consent if self._source
+                         else self._consent)
+                policy = Policy.load(fresh, self._policy.commands)
+            except (settings_mod.ConfigError, PolicyFileError) as exc:
+                problem = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+                log.error("consent files changed but cannot be used; keeping the consent in force (%s) "
+                          "until they are fixed: %s", _summary(self._consent), problem)
+                self._stamp = stamp  # one line per change, not one per decision
+                return self._consent, self._policy
             if fresh != self._consent:
                 log.info("consent changed in %s: %s", self._source, _summary(fresh))
-        self._consent, self._policy = fresh, policy
-        self._stamp = self._files_stamp(fresh)
-        return self._consent, self._policy
+            self._consent, self._policy = fresh, policy
+            self._stamp = self._files_stamp(fresh)
+            return self._consent, self._policy
 
     def _files_stamp(self, consent: ConsentSettings) -> tuple:
         return tuple(_mtime(p) for p in (self._source, consent.sensitive_file))

@@ -1,7 +1,10 @@
 """`sottovoce transcribe WAV...`: one JSON line per wake word found, for checking a setup on recordings.
 
 The text is redacted, as everything the pipeline hands on is; `--raw` shows the recogniser's own
-words instead (printed on this terminal only, for checking recognition).
+words instead (printed on this terminal only, for checking recognition). Each file gets a fresh
+wake detector (its own clock from 0, no refractory time or audio context carried over from the
+file before), so a wake word found in a file alone is found in it among others too; the
+recognition model is loaded once.
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ def add_arguments(parser) -> None:
 
 
 def main(args) -> int:
-    from sottovoce.assembly import build_listener
+    from sottovoce.assembly import build_listener, build_recognizer
     from sottovoce.audio.file import FileSource
     from sottovoce.audio.frames import AudioError
     from sottovoce.privacy.redaction import Redactor
 
     settings = load_settings(args)
-    listener = build_listener(settings)
+    recognizer = build_recognizer(settings)
     redactor = None if args.raw else Redactor(extra_names=settings.redaction.extra_names)
     status = 0
     for path in args.wavs:
@@ -39,6 +42,7 @@ def main(args) -> int:
             print(f"sottovoce transcribe: {exc}", file=sys.stderr)
             status = 1
             continue
+        listener = build_listener(settings, recognizer=recognizer)
         try:
             for event in listener.process(source.frames()):
                 if isinstance(event, Transcript):
