@@ -22,7 +22,7 @@ from sottovoce.asr.recognizer import AsrModelError, Recognizer, load_recognizer
 from sottovoce.audio.source import AudioSource, open_source
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.dispatch import Decision, Dispatcher
-from sottovoce.delivery.mqtt.remote_commands import apply_remote_command
+from sottovoce.delivery.mqtt.remote_commands import RemoteCommands
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.errors import FixableError
 from sottovoce.events import Redacted, Transcript
@@ -32,6 +32,8 @@ from sottovoce.listen.vad import VoiceActivity
 from sottovoce.privacy.redaction import Redactor
 from sottovoce.service.mute import MuteState
 from sottovoce.settings import AudioSettings, Settings
+from sottovoce.state.lock import StateLock
+from sottovoce.state.private import explain_os_error, prepare_dir
 from sottovoce.wake.detector import WakeModelError, WakeWordDetector
 
 if TYPE_CHECKING:  # paho-mqtt is imported only when MQTT is enabled
@@ -78,28 +80,30 @@ class Services:
     outbox: Outbox
     dispatcher: Dispatcher
     publisher: "Publisher | None"
+    lock: StateLock | None = None
 
     @classmethod
     def start(cls, settings: Settings, overrides: list[str] = ()) -> "Services":
         state = settings.state_dir
+        prepare_dir(state)  # 0700; StateError (one line) when it cannot be made or written
+        lock = StateLock(state).acquire()  # one daemon per state folder
         try:
-            state.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise FixableError(f"cannot create the state folder {state} (state.dir): {exc.strerror}; "
-                               "make it writable by the user running sottovoce", status=2) from None
-        redactor = Redactor(extra_names=settings.redaction.extra_names)
-        mute = MuteState(state)
-        audit = AuditLog.for_settings(settings)
-        outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
-                        max_messages=settings.mqtt.outbox_max,
-                        on_drop=audit.record_outbox_drop)
-        dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
-        publisher = None
-        if settings.mqtt.enabled:
-            publisher = _start_publisher(settings, outbox, mute, audit)
-        else:
-            log.info("mqtt.enabled = false: messages stay in the outbox (%s)", outbox.path)
-        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher)
+            redactor = Redactor(extra_names=settings.redaction.extra_names)
+            mute = MuteState(state)
+            audit = AuditLog.for_settings(settings)
+            outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
+                            max_messages=settings.mqtt.outbox_max,
+                            on_drop=audit.record_outbox_drop, on_recover=audit.record_recovery)
+            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
+            publisher = None
+            if settings.mqtt.enabled:
+                publisher = _start_publisher(settings, outbox, mute, audit, dispatcher)
+            else:
+                log.info("mqtt.enabled = false: messages stay in the outbox (%s)", outbox.path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher, lock)
 
     def is_muted(self) -> bool:
         return self.mute.muted
@@ -130,28 +134,40 @@ class Services:
             self.publisher = None
         self.outbox.close()
         self.audit.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
-def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit: AuditLog) -> "Publisher":
+def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit: AuditLog,
+                     dispatcher: Dispatcher) -> "Publisher":
     from sottovoce.delivery.mqtt.home_assistant import device_identifier
     from sottovoce.delivery.mqtt.link import LinkError
     from sottovoce.delivery.mqtt.publisher import Publisher
     from sottovoce.delivery.mqtt.topics import topics_for
+    from sottovoce.privacy.install_id import InstallId
     from sottovoce.privacy.site_key import SiteKey
 
     publisher = None
+    # consent as the dispatcher sees it (re-read when the files change), for commands and hotwords
+    remote = RemoteCommands(mute, audit, lambda: dispatcher.consent.allow_remote_unmute)
 
     def on_command(command: str) -> None:
-        apply_remote_command(command, settings, mute, audit)
+        remote.handle(command)
         if publisher is not None:
             publisher.set_muted(mute.muted)
 
-    topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix)
     try:
-        publisher = Publisher(settings.mqtt, topics, outbox, on_command=on_command,
+        topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix,
+                            install_id=InstallId(settings.state_dir).get())
+        publisher = Publisher(settings.mqtt, topics, outbox, on_command=on_command, on_tick=remote.flush,
                               device_id=device_identifier(SiteKey(settings.state_dir).get()),
-                              version=__version__, muted=mute.muted)
-    except LinkError as exc:
+                              version=__version__, muted=mute.muted,
+                              hotword_consented=lambda: dispatcher.consent.wake_events,
+                              sensitivity=settings.wake.threshold)
+    except (LinkError, ValueError) as exc:
         raise FixableError(str(exc), status=2) from None
+    except OSError as exc:
+        raise explain_os_error(settings.state_dir, exc, "write in the state folder") from None
     publisher.start()
     return publisher

@@ -19,7 +19,7 @@ HOTWORD_KEYS = {"modelId", "modelVersion", "modelType", "currentSensitivity", "s
     ("wake", "hermes/hotword/hey_jarvis/detected", HOTWORD_KEYS),
 ])
 def test_payload_per_kind(kind, topic, keys):
-    [(got_topic, payload)] = hermes.payloads_for({**MESSAGE, "kind": kind})
+    [(got_topic, payload)] = hermes.payloads_for({**MESSAGE, "kind": kind}, hotword=False, sensitivity=0.5)
     assert got_topic == topic
     assert set(payload) == keys
     assert payload["siteId"] == "kitchen"
@@ -34,7 +34,21 @@ def test_text_captured_values_and_types():
 
 
 def test_unknown_kind_gives_nothing():
-    assert hermes.payloads_for({**MESSAGE, "kind": "other"}) == []
+    assert hermes.payloads_for({**MESSAGE, "kind": "other"}, hotword=True, sensitivity=0.5) == []
+
+
+@pytest.mark.parametrize("kind", ["command", "text"])
+def test_with_wake_event_consent_the_hotword_comes_first_then_the_text(kind):
+    got = hermes.payloads_for({**MESSAGE, "kind": kind}, hotword=True, sensitivity=0.62)
+    assert [t for t, _ in got] == ["hermes/hotword/hey_jarvis/detected", "hermes/asr/textCaptured"]
+    assert got[0][1]["currentSensitivity"] == 0.62
+    assert got[0][1]["sessionId"] == got[1][1]["sessionId"] == "a1b2"
+
+
+def test_current_sensitivity_is_the_configured_threshold_not_a_constant():
+    for threshold in (0.3, 0.5, 0.8):
+        [(_, payload)] = hermes.payloads_for({**MESSAGE, "kind": "wake"}, hotword=False, sensitivity=threshold)
+        assert payload["currentSensitivity"] == threshold
 
 
 @pytest.mark.parametrize("name, expected", [

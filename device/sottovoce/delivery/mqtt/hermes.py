@@ -41,24 +41,31 @@ def text_captured(message: dict) -> tuple[str, dict]:
     return TEXT_CAPTURED, payload
 
 
-def hotword_detected(message: dict) -> tuple[str, dict]:
+def hotword_detected(message: dict, sensitivity: float) -> tuple[str, dict]:
+    """`sensitivity` is wake.threshold: messages carry no per-detection score."""
     word = wakeword_id(message.get("wake_word", ""))
     payload = {
         "modelId": word,
         "modelVersion": "",
         "modelType": "universal",
-        "currentSensitivity": _number(message.get("threshold"), 1.0),
+        "currentSensitivity": _number(sensitivity, 0.5),
         "siteId": str(message.get("site", "default")),
         "sessionId": str(message.get("id", "")),
     }
     return f"hermes/hotword/{word}/detected", payload
 
 
-def payloads_for(message: dict) -> list[tuple[str, dict]]:
-    """Hermes (topic, payload) pairs for one message: a wake event or a captured text, else none."""
+def payloads_for(message: dict, *, hotword: bool, sensitivity: float) -> list[tuple[str, dict]]:
+    """Hermes (topic, payload) pairs for one message, in the order Rhasspy expects them.
+
+    A wake event gives hotword/<word>/detected; a captured text gives textCaptured, preceded by
+    hotword/<word>/detected when `hotword` (the household consented to wake events), so flows that
+    start on the hotword fire whether or not the text is sent. The hotword payload holds nothing the
+    message does not (its wake word, site and id)."""
     kind = message.get("kind")
     if kind == "wake":
-        return [hotword_detected(message)]
+        return [hotword_detected(message, sensitivity)]
     if kind in ("command", "text"):
-        return [text_captured(message)]
+        head = [hotword_detected(message, sensitivity)] if hotword and message.get("wake_word") else []
+        return head + [text_captured(message)]
     return []
