@@ -153,8 +153,8 @@ def _start_publisher(settings: Settings, outbox: Outbox, mute: MuteState, audit:
     remote = RemoteCommands(mute, audit, lambda: dispatcher.consent.allow_remote_unmute)
 
     def on_command(command: str) -> None:
-        remote.handle(command)
-        if publisher is not None:
+        accepted, _ = remote.handle(command)
+        if accepted and publisher is not None:
             publisher.set_muted(mute.muted)
 
     try:

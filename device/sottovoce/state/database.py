@@ -44,6 +44,8 @@ def explain_sqlite_error(path: Path, exc: sqlite3.Error, doing: str = "open") ->
     code = getattr(exc, "sqlite_errorcode", None)
     if code in ENOSPC_LIKE or "disk is full" in str(exc):
         return explain_os_error(path, OSError(28, "No space left on device"), doing)
+    if path.is_dir():
+        return StateError(f"cannot {doing} {path}: it is a folder, not a database; move it away and start again")
     if code in READONLY_LIKE or "readonly" in str(exc) or "unable to open" in str(exc):
         ro = _read_only(path)
         return explain_os_error(path, OSError(30 if ro else 13, "read-only" if ro else "permission denied"), doing)

@@ -23,11 +23,17 @@ FILE_MODE = 0o600
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-class StateError(FixableError):
-    """state_dir or a file in it cannot be used; the message names the path, the cause and the fix."""
+class StateError(FixableError, OSError):
+    """state_dir or a file in it cannot be used; the message names the path, the cause and the fix.
+
+    Also an OSError, so callers that already handle a failing file (the mute and consent commands)
+    keep doing so."""
 
     def __init__(self, message: str, status: int = 2):
-        super().__init__(message, status=status)
+        FixableError.__init__(self, message, status=status)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def explain_os_error(path: Path, exc: OSError, doing: str) -> StateError:

@@ -49,9 +49,9 @@ STRIKES = 5
 broker cannot take (too large for it, say): it is dropped and audited instead of blocking the queue."""
 EVENTS_MAX = 4096
 """PUBACK records waiting for the drain thread: the window keeps at most WINDOW * 3 + a few in use."""
-COMMANDS_MAX = 64
-"""Remote commands waiting for the drain thread; beyond this a flood's oldest are dropped."""
-DISCOVERY_INTERVAL = 5.0
+COMMANDS_MAX = 256
+"""Remote commands waiting for the drain thread; beyond this a flood's oldest are dropped (counted)."""
+DISCOVERY_INTERVAL = 2.0
 """Seconds between two discovery re-sends asked for by Home Assistant's "online"."""
 
 
@@ -97,10 +97,15 @@ class Publisher:
         self.client.on_disconnect = self._cb_disconnect
         self.client.on_publish = self._cb_publish
         self.client.on_message = self._cb_message
+        self.client.on_subscribe = lambda *_: self.subscribed.set()
         self.connected = threading.Event()
+        self.subscribed = threading.Event()
+        """Set when the broker acknowledged a subscription to .../cmd (commands can arrive from then)."""
         self.attempts = 0
         """Connection attempts that failed (refused or not completed): for tests and `doctor`."""
         self.ignored_commands = 0
+        self.dropped_commands = 0
+        """Commands dropped because COMMANDS_MAX were already waiting (a flood)."""
         self.retained_commands = 0
         """Retained payloads on .../cmd, ignored."""
         self.discovery_sends = 0
@@ -200,6 +205,7 @@ class Publisher:
     def _cb_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         was = self.connected.is_set()
         self.connected.clear()
+        self.subscribed.clear()
         if was:
             self._put_event(("lost", False, str(reason_code)))
             self._wake.set()
@@ -243,10 +249,13 @@ class Publisher:
                 log.log(level, "mqtt: ignored a payload on %s (%s); accepted: mute, unmute, "
                         "{\"command\": \"mute\"}", message.topic, remote_commands.describe(bytes(message.payload)))
                 return
-            log.info("mqtt: command %r received on %s", command, message.topic)
+            log.debug("mqtt: command %r received on %s", command, message.topic)  # the outcome is logged
             with self._commands_lock:
                 if len(self._commands) == self._commands.maxlen:
-                    log.warning("mqtt: more than %d commands waiting; dropping the oldest", COMMANDS_MAX)
+                    self.dropped_commands += 1
+                    if self.dropped_commands == 1:
+                        log.warning("mqtt: a flood of commands on %s: more than %d waiting, dropping the "
+                                    "oldest", message.topic, COMMANDS_MAX)
                 self._commands.append(command)
             self._wake.set()
         except Exception:  # a bad message or a failing callback must never kill paho's thread
