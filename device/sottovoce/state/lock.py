@@ -52,8 +52,11 @@ class StateLock:
                 raise StateError(f"another sottovoce daemon{who} is already running on state folder "
                                  f"{self.path.parent} (state.dir); stop it first (sudo systemctl stop sottovoce), "
                                  "or give this one its own state.dir") from None
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            try:  # only for the message a second daemon prints; a full disk must not stop this one here
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+            except OSError:
+                pass
             _held[key] = (fd, 1)
             self._key = key
             return self

@@ -52,6 +52,13 @@ def explain_os_error(path: Path, exc: OSError, doing: str) -> StateError:
     return StateError(f"cannot {doing} {path}: {exc.strerror or exc}; check state.dir and the disk")
 
 
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _mount_hint(path: Path) -> str:
     p = path
     while not os.path.ismount(p) and p != p.parent:
@@ -75,6 +82,8 @@ def prepare_dir(state: Path) -> None:
     except OSError as exc:
         log.debug("cannot tighten %s: %s", state, exc)
     if not os.access(state, os.W_OK | os.X_OK):
+        if _read_only_fs(state):
+            raise explain_os_error(state, OSError(errno.EROFS, "read-only"), "write in the state folder (state.dir)")
         raise StateError(f"cannot write the state folder {state} (state.dir): permission denied; run as the "
                          f"service user (sudo -u sottovoce ...) or: sudo chown -R sottovoce: {state}")
 
