@@ -25,7 +25,7 @@ from sottovoce.state import database
 from sottovoce.state.private import SQLITE_COMPANIONS, explain_os_error
 
 NAME = "forget"
-HELP = "erase the audit log, queued messages and the pseudonym key"
+HELP = "erase the audit log, queued messages, the pseudonym key and the install id"
 READS_CONFIG = True
 
 OUTBOX_FILE = "outbox.sqlite3"
@@ -91,7 +91,7 @@ def main(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     state = settings.state_dir
     if not args.yes and sys.stdin.isatty():
-        answer = input(f"Erase the audit log, queued messages and pseudonym key in {state}? [y/N] ")
+        answer = input(f"Erase the audit log, queued messages, pseudonym key and install id in {state}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing erased.")
             return 1
