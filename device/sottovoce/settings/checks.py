@@ -145,11 +145,27 @@ def asr_findings(settings: Settings) -> list[Finding]:
 
     asr = settings.asr
     found = model_problem(asr)
+    if found is None and asr.engine == "whisper":
+        found = _ctranslate2_problem(Path(asr.model) / "model.bin")
     if found is None:
         return []
     fix = VOSK_FIX if asr.engine == "vosk" else ("set asr.model to a CTranslate2 Whisper folder (e.g. "
                                                  "faster-whisper tiny.en), or asr.engine = \"vosk\"")
     return [problem("asr model", f"asr.model {asr.model}{found}", fix, "asr.model")]
+
+
+def _ctranslate2_problem(path: Path) -> str | None:
+    """A cheap look at a CTranslate2 model.bin: it starts with its binary version (a small number;
+    tiny.en has 6), so a damaged or foreign file shows here before `run` fails to load it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError as exc:
+        return f": {path.name} cannot be read ({exc.strerror})"
+    version = int.from_bytes(head, "little") if len(head) == 4 else 0
+    if not 1 <= version <= 64:
+        return f": {path.name} is not a CTranslate2 model (damaged, or another kind of file), so it will not load"
+    return None
 
 
 def consent_file_findings(settings: Settings) -> list[Finding]:

@@ -63,13 +63,15 @@ def _read_only(path: Path) -> bool:
 
 
 def check(path: Path) -> str | None:
-    """Why the database at `path` could not be used as it is (None when fine or absent), reading only."""
+    """Why the database at `path` could not be used as it is (None when fine or absent); changes nothing."""
     if not path.exists():
         return None
     if not os.access(path, os.R_OK | os.W_OK):
         return "is not readable and writable by this user"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2.0)
+        # read-write but never created; closing the last connection removes the -wal/-shm a
+        # read-only one would leave behind. quick_check itself writes nothing.
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2.0)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()
         finally:
