@@ -224,12 +224,14 @@ class Publisher:
             if not self._overflow_logged:
                 self._overflow_logged = True
                 log.error("mqtt: %d acknowledgements are waiting to be processed; dropping the newest "
-                          "(their messages stay queued and are sent again)", EVENTS_MAX)
+                          "(their messages stay in the outbox and are sent again at the next start)", EVENTS_MAX)
 
     def _cb_message(self, client, userdata, message) -> None:
         try:
             if message.topic == self.topics.ha_status:
-                if bytes(message.payload).strip().lower() == b"online":
+                # a retained "online" is Home Assistant's old birth message, replayed by our own
+                # subscribe right after connecting, where discovery was just sent
+                if not message.retain and bytes(message.payload).strip().lower() == b"online":
                     if not self._discovery_due.is_set():
                         log.info("mqtt: Home Assistant came online; sending discovery again")
                     self._discovery_due.set()

@@ -128,12 +128,15 @@ class RemoteCommands:
     The payload itself is never logged or audited (it could be anything)."""
 
     def __init__(self, mute_state: MuteState, audit: AuditLog | None, allow_remote_unmute: Callable[[], bool],
-                 clock: Callable[[], float] = time.monotonic, window: float = REFUSAL_WINDOW):
+                 clock: Callable[[], float] = time.monotonic, window: float = REFUSAL_WINDOW,
+                 summary: RefusalSummary | None = None):
+        """`summary` may be shared with an earlier RemoteCommands (a reload), so a flood stays one
+        count across it."""
         self._mute = mute_state
         self._audit = audit
         self._allow = allow_remote_unmute
         self._clock = clock
-        self._summary = RefusalSummary(window)
+        self._summary = summary if summary is not None else RefusalSummary(window)
         self.refused = 0
         """Refused commands since start (for tests and `doctor`)."""
 
