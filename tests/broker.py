@@ -263,6 +263,13 @@ def make_publisher(state_dir: Path, mqtt: MqttSettings, site: str = "kitchen", *
     return pub, outbox, topics
 
 
+def speaker_prefix(state_dir: Path) -> str:
+    """The default topic prefix a daemon on `state_dir` uses (made now if it has none yet)."""
+    from sottovoce.privacy.install_id import InstallId
+
+    return "sottovoce/" + InstallId(state_dir).get()
+
+
 def wait_until(predicate, timeout: float, step: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

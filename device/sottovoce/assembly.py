@@ -16,7 +16,6 @@ share and the new one `start`.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 import time
@@ -29,7 +28,7 @@ from sottovoce.asr.worker import RecognitionWorker
 from sottovoce.audio.source import AudioSource, open_source
 from sottovoce.delivery.audit import DAY, AuditLog
 from sottovoce.delivery.dispatch import Decision, Dispatcher
-from sottovoce.delivery.mqtt.remote_commands import apply_remote_command
+from sottovoce.delivery.mqtt.remote_commands import RefusalSummary, RemoteCommands
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.errors import FixableError
 from sottovoce.events import Redacted, Transcript
@@ -39,6 +38,8 @@ from sottovoce.listen.utterance import UtteranceLimits
 from sottovoce.listen.vad import VoiceActivity
 from sottovoce.privacy.redaction import Redactor
 from sottovoce.service.mute import MuteState
+from sottovoce.state.lock import StateLock
+from sottovoce.state.private import explain_os_error, prepare_dir
 from sottovoce.settings import AudioSettings, Settings
 from sottovoce.wake.detector import WakeModelError, WakeWordDetector
 
@@ -84,25 +85,46 @@ def build_listener(settings: Settings, *, muted: Callable[[], bool] = lambda: Fa
                     stopped=stop.is_set if stop is not None else lambda: False)
 
 
-class RemoteCommands:
-    """What the publisher calls for each command on <prefix>/cmd (from paho's thread).
+class CommandRouter:
+    """What the publisher calls for each command on <prefix>/cmd (on its drain thread).
 
     The consent it applies is the dispatcher's, read the same way as for a decision (re-read when
     the config or policy files changed), so `sottovoce consent allow_remote_unmute on` reaches
     remote commands and utterances alike, from the next one on. A reload that keeps the MQTT
-    connection points it at the new stages (`services`)."""
+    connection points it at the new stages (`services`); the refusal summary (one line a minute
+    for a flood) carries across."""
 
     def __init__(self) -> None:
-        self.services: Services | None = None
+        self._summary = RefusalSummary()
+        self._commands: RemoteCommands | None = None
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> "Services | None":
+        return self._services
+
+    @services.setter
+    def services(self, services: "Services") -> None:
+        dispatcher = services.dispatcher
+        self._commands = RemoteCommands(services.mute, services.audit,
+                                        lambda: dispatcher.consent.allow_remote_unmute, summary=self._summary)
+        self._services = services
 
     def __call__(self, command: str) -> None:
-        services = self.services
-        if services is None:
+        services, commands = self._services, self._commands
+        if services is None or commands is None:
             return
-        settings = dataclasses.replace(services.settings, consent=services.dispatcher.consent)
-        apply_remote_command(command, settings, services.mute, services.audit)
-        if services.publisher is not None:
+        accepted, _ = commands.handle(command)
+        if accepted and services.publisher is not None:
             services.publisher.set_muted(services.mute.muted)
+
+    def flush(self) -> None:
+        if self._commands is not None:
+            self._commands.flush()
+
+    def wake_events_consented(self) -> bool:
+        services = self._services
+        return bool(services is not None and services.dispatcher.consent.wake_events)
 
 
 @dataclass
@@ -114,7 +136,8 @@ class Services:
     outbox: Outbox
     dispatcher: Dispatcher
     publisher: "Publisher | None"
-    commands: RemoteCommands | None = None
+    commands: CommandRouter | None = None
+    lock: StateLock | None = None
     _publisher_started: bool = False
 
     @classmethod
@@ -130,11 +153,8 @@ class Services:
         (then nothing of `previous` has been touched). Shares `previous`'s state files and MQTT
         connection where their settings are the same."""
         state = settings.state_dir
-        try:
-            state.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise FixableError(f"cannot create the state folder {state} (state.dir): {exc.strerror}; "
-                               "make it writable by the user running sottovoce", status=2) from None
+        prepare_dir(state)  # 0700; StateError (one line) when it cannot be made or written
+        lock = StateLock(state).acquire()  # one daemon per state folder (re-entrant for a reload)
         old = previous.settings if previous is not None else None
         redactor = (previous.redactor if old is not None and old.redaction == settings.redaction
                     else Redactor(extra_names=settings.redaction.extra_names))
@@ -145,7 +165,8 @@ class Services:
             mute = MuteState(state)
             audit = AuditLog.for_settings(settings)
             outbox = Outbox(state / OUTBOX_FILE, ttl_seconds=settings.mqtt.outbox_ttl_hours * 3600,
-                            max_messages=settings.mqtt.outbox_max, on_drop=audit.record_outbox_drop)
+                            max_messages=settings.mqtt.outbox_max, on_drop=audit.record_outbox_drop,
+                            on_recover=audit.record_recovery)
         try:
             dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
             publisher, commands, started = None, None, False
@@ -153,14 +174,15 @@ class Services:
                 if shared_state and previous.publisher is not None and _same_link(old, settings):
                     publisher, commands, started = previous.publisher, previous.commands, True
                 else:
-                    commands = RemoteCommands()
+                    commands = CommandRouter()
                     publisher = _make_publisher(settings, outbox, mute, commands)
         except BaseException:
             if not shared_state:
                 outbox.close()
                 audit.close()
+            lock.release()
             raise
-        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher, commands, started)
+        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher, commands, lock, started)
 
     def begin(self) -> None:
         """Start what `build` made: point remote commands here, connect a new publisher."""
@@ -183,6 +205,9 @@ class Services:
         if self.audit is not successor.audit:
             self.audit.close()
         self.publisher = None
+        if self.lock is not None:  # the successor holds its own (the same one, counted, if shared)
+            self.lock.release()
+            self.lock = None
 
     def is_muted(self) -> bool:
         return self.mute.muted
@@ -231,6 +256,9 @@ class Services:
             self.publisher = None
         self.outbox.close()
         self.audit.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def _same_state(old: Settings, new: Settings) -> bool:
@@ -241,21 +269,28 @@ def _same_state(old: Settings, new: Settings) -> bool:
 
 def _same_link(old: Settings, new: Settings) -> bool:
     """The MQTT connection can be kept: `[mqtt]` and the topics built from it are unchanged."""
-    return old.mqtt == new.mqtt and old.consent.site == new.consent.site
+    return (old.mqtt == new.mqtt and old.consent.site == new.consent.site
+            and old.wake.threshold == new.wake.threshold)  # the threshold is Hermes' currentSensitivity
 
 
-def _make_publisher(settings: Settings, outbox: Outbox, mute: MuteState, commands: RemoteCommands) -> "Publisher":
+def _make_publisher(settings: Settings, outbox: Outbox, mute: MuteState, commands: CommandRouter) -> "Publisher":
     """A publisher, made (its TLS files and client checked) but not connected yet."""
     from sottovoce.delivery.mqtt.home_assistant import device_identifier
     from sottovoce.delivery.mqtt.link import LinkError
     from sottovoce.delivery.mqtt.publisher import Publisher
     from sottovoce.delivery.mqtt.topics import topics_for
+    from sottovoce.privacy.install_id import InstallId
     from sottovoce.privacy.site_key import SiteKey
 
-    topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix)
     try:
-        return Publisher(settings.mqtt, topics, outbox, on_command=commands,
+        topics = topics_for(settings.mqtt.prefix, settings.consent.site, settings.mqtt.discovery_prefix,
+                            install_id=InstallId(settings.state_dir).get())
+        return Publisher(settings.mqtt, topics, outbox, on_command=commands, on_tick=commands.flush,
                          device_id=device_identifier(SiteKey(settings.state_dir).get()),
-                         version=__version__, muted=mute.muted)
-    except LinkError as exc:
+                         version=__version__, muted=mute.muted,
+                         hotword_consented=commands.wake_events_consented,
+                         sensitivity=settings.wake.threshold)
+    except OSError as exc:
+        raise explain_os_error(settings.state_dir, exc, "write in the state folder") from None
+    except (LinkError, ValueError) as exc:
         raise FixableError(str(exc), status=2) from None

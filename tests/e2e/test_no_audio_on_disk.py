@@ -18,6 +18,7 @@ import pytest
 from conftest import ROOT, compose, pipeline_args
 
 STATE_FILES = re.compile(r"^(audit|outbox)\.sqlite3(-journal|-wal|-shm)?$|^mute\.json(\.\w+)?$|^secret(\.\w+)?$"
+                         r"|^install_id$|^daemon\.lock$|^\.(secret|install_id)\.\d+\.[0-9a-f]+$"
                          r"|^\.[\w.-]+\.tmp$|^tmp[\w]+$")
 WRITE_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
 

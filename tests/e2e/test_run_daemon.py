@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from broker import Broker, Subscriber, free_port
+from broker import Broker, Subscriber, free_port, speaker_prefix
 from conftest import ROOT, WHISPER_MODEL, pipeline_args
 from sottovoce.audio.file import read_wav
 
@@ -216,14 +216,15 @@ def identifiers() -> list[bytes]:
 def test_what_reaches_mqtt_is_exactly_what_was_consented_and_audited(tmp_path, broker):
     sub = Subscriber(broker.port, ["#"]).start()
     state = tmp_path / "state"
+    home = speaker_prefix(state)
     try:
         result = run_demo(state, broker, "consent.commands=true", "consent.text=true", "mqtt.hermes=true")
         assert result.returncode == 0, result.stderr.decode()[-3000:]
-        assert sub.wait_for(lambda: len(sub.on("sottovoce/home/text")) == 2, 10)
+        assert sub.wait_for(lambda: len(sub.on(f"{home}/text")) == 2, 10)
         time.sleep(0.5)
     finally:
         sub.close()
-    sent = [json.loads(p) for p in sub.on("sottovoce/home/text")]
+    sent = [json.loads(p) for p in sub.on(f"{home}/text")]
     for message in sent:
         jsonschema.validate(message, SCHEMA)
     assert [m["kind"] for m in sent] == ["command", "text"]
@@ -248,15 +249,16 @@ def test_what_reaches_mqtt_is_exactly_what_was_consented_and_audited(tmp_path, b
 def test_a_fresh_install_sends_nothing(tmp_path, broker):
     sub = Subscriber(broker.port, ["#"]).start()
     state = tmp_path / "state"
+    home = speaker_prefix(state)
     try:
         result = run_demo(state, broker)
         assert result.returncode == 0, result.stderr.decode()[-3000:]
         time.sleep(1.0)
     finally:
         sub.close()
-    assert sub.on("sottovoce/home/status")  # the broker was reached...
-    assert [t for t, _p, _r in sub.messages if not t.startswith(("homeassistant/", "sottovoce/home/status",
-                                                                  "sottovoce/home/state"))] == []
+    assert sub.on(f"{home}/status")  # the broker was reached...
+    assert [t for t, _p, _r in sub.messages if not t.startswith(("homeassistant/", f"{home}/status",
+                                                                  f"{home}/state"))] == []
     assert [d for d, _ in decisions(state)] == ["held", "held", "held"]
     assert queued(state) == 0
 
@@ -280,7 +282,8 @@ def test_file_source_without_a_broker_still_audits_and_exits(tmp_path):
 
 def test_local_mute_while_running_is_published_as_state(tmp_path, broker):
     state = tmp_path / "state"
-    sub = Subscriber(broker.port, ["sottovoce/home/state"]).start()
+    home = speaker_prefix(state)
+    sub = Subscriber(broker.port, [f"{home}/state"]).start()
     proc = start_daemon(state, "mqtt.host=127.0.0.1", f"mqtt.port={broker.port}", "mqtt.homeassistant=false")
     stop = threading.Event()
 
@@ -296,12 +299,12 @@ def test_local_mute_while_running_is_published_as_state(tmp_path, broker):
     feeder = threading.Thread(target=room_noise, daemon=True)
     feeder.start()
     try:
-        assert sub.wait_for(lambda: b"listening" in sub.on("sottovoce/home/state"), 60)
+        assert sub.wait_for(lambda: b"listening" in sub.on(f"{home}/state"), 60)
         mute = subprocess.run([sys.executable, "-m", "sottovoce", "mute", *pipeline_args(state)],
                               capture_output=True, timeout=60,
                               env={**os.environ, "SOTTOVOCE_CONFIG": str(ROOT / "config" / "sottovoce.toml")})
         assert mute.returncode == 0, mute.stderr.decode()
-        assert sub.wait_for(lambda: sub.on("sottovoce/home/state")[-1:] == [b"muted"], 10)
+        assert sub.wait_for(lambda: sub.on(f"{home}/state")[-1:] == [b"muted"], 10)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
     finally:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from broker import Broker, Subscriber, ids_on, message, wait_until
 from sottovoce.delivery.outbox import Outbox
+from sottovoce.privacy.install_id import InstallId
 
 ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = [sys.executable, "-m", "sottovoce"]
@@ -75,8 +76,9 @@ def test_sigkill_with_queued_and_in_flight_messages_loses_nothing(tmp_path, proc
         outbox.put(message(i))
     outbox.close()
     with Broker(tmp_path / "broker") as broker:
-        topic = "sottovoce/home/text"
-        sub = Subscriber(broker.port, [topic, "sottovoce/home/status"], session="restart-sub").start()
+        prefix = "sottovoce/" + InstallId(state).get()  # the daemon's default topics use this speaker's id
+        topic = f"{prefix}/text"
+        sub = Subscriber(broker.port, [topic, f"{prefix}/status"], session="restart-sub").start()
         try:
             # 1. broker unreachable: the daemon runs with everything queued, and is killed -9
             broker.stop()
@@ -93,7 +95,7 @@ def test_sigkill_with_queued_and_in_flight_messages_loses_nothing(tmp_path, proc
             kill9(p)
             left = queued(state)
             assert 0 < left <= N, f"the kill came after the drain finished: {left}"
-            assert sub.wait_for(lambda: sub.on("sottovoce/home/status")[-1:] == [b"offline"], 10), \
+            assert sub.wait_for(lambda: sub.on(f"{prefix}/status")[-1:] == [b"offline"], 10), \
                 "the broker should publish the last will for the killed daemon"
             # 3. started again on a short file: it delivers the rest and exits by itself
             p = start(run_args(state, broker.port, f"file:{silent_wav(tmp_path / 'silence.wav')}"), log)

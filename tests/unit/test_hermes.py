@@ -29,7 +29,7 @@ NO_TEXT = {k: v for k, v in COMMAND.items() if k != "text"}
     ({**MESSAGE, "kind": "wake", "text": ""}, [("hermes/hotword/hey_jarvis/detected", HOTWORD_KEYS)]),
 ])
 def test_payloads_per_message(message, expected):
-    got = hermes.payloads_for(message)
+    got = hermes.payloads_for(message, hotword=False, sensitivity=0.5)
     assert [(topic, set(payload)) for topic, payload in got] == expected
     for _, payload in got:
         assert payload["siteId"] == "kitchen"
@@ -62,7 +62,21 @@ def test_text_captured_values_and_types():
 
 
 def test_unknown_kind_gives_nothing():
-    assert hermes.payloads_for({**MESSAGE, "kind": "other"}) == []
+    assert hermes.payloads_for({**MESSAGE, "kind": "other"}, hotword=True, sensitivity=0.5) == []
+
+
+@pytest.mark.parametrize("kind", ["command", "text"])
+def test_with_wake_event_consent_the_hotword_comes_first_then_the_text(kind):
+    got = hermes.payloads_for({**MESSAGE, "kind": kind}, hotword=True, sensitivity=0.62)
+    assert [t for t, _ in got] == ["hermes/hotword/hey_jarvis/detected", "hermes/asr/textCaptured"]
+    assert got[0][1]["currentSensitivity"] == 0.62
+    assert got[0][1]["sessionId"] == got[1][1]["sessionId"] == "a1b2"
+
+
+def test_current_sensitivity_is_the_configured_threshold_not_a_constant():
+    for threshold in (0.3, 0.5, 0.8):
+        [(_, payload)] = hermes.payloads_for({**MESSAGE, "kind": "wake"}, hotword=False, sensitivity=threshold)
+        assert payload["currentSensitivity"] == threshold
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -6,13 +6,14 @@ import ssl
 
 import pytest
 from sottovoce.delivery.mqtt.link import LinkError, build_client, explain_refusal, explain_tls, read_password
-from sottovoce.delivery.mqtt.topics import topics_for
+from sottovoce.delivery.mqtt.topics import prefix_problem, topics_for
+from sottovoce.privacy.install_id import new_install_id
 from sottovoce.settings import MqttSettings, TlsSettings
 
 
 @pytest.mark.parametrize("prefix, site, expected", [
-    ("", "per_message", "sottovoce/home"),
-    ("", "daily", "sottovoce/home"),
+    ("", "per_message", "sottovoce/3f9a0c11d2e4"),
+    ("", "daily", "sottovoce/3f9a0c11d2e4"),
     ("", "kitchen", "sottovoce/kitchen"),
     ("", "Living Room", "sottovoce/living_room"),
     ("", "a/b+#", "sottovoce/a_b"),
@@ -20,15 +21,48 @@ from sottovoce.settings import MqttSettings, TlsSettings
     ("house/voice/", "daily", "house/voice"),
 ])
 def test_prefix(prefix, site, expected):
-    t = topics_for(prefix, site)
+    t = topics_for(prefix, site, install_id="3f9a0c11d2e4")
     assert t.prefix == expected
     assert (t.text, t.status, t.state, t.cmd) == tuple(f"{expected}/{x}" for x in ("text", "status", "state", "cmd"))
 
 
-@pytest.mark.parametrize("prefix", ["a/+/b", "a/#", "/a", "a//b", "a\0b"])
-def test_bad_prefix_is_refused(prefix):
-    with pytest.raises(ValueError):
-        topics_for(prefix, "daily")
+def test_two_speakers_with_default_settings_get_two_prefixes():
+    a, b = new_install_id(), new_install_id()
+    assert a != b and len(a) == 12
+    assert topics_for("", "daily", install_id=a).status != topics_for("", "daily", install_id=b).status
+
+
+@pytest.mark.parametrize("prefix, why", [
+    ("a/+/b", "wildcard"), ("a/#", "wildcard"), ("/a", "empty level"), ("a//b", "empty level"),
+    ("a\0b", "control character"), ("a\x01b", "control character"), ("$SYS/x", "reserved"),
+    ("home/ kitchen", "space"), ("a" * 600, "600 bytes"),
+])
+def test_bad_prefix_is_refused_with_the_reason(prefix, why):
+    with pytest.raises(ValueError, match=why):
+        topics_for(prefix, "daily", install_id="3f9a0c11d2e4")
+    assert why in prefix_problem(prefix)
+
+
+@pytest.mark.parametrize("prefix", ["a/+/b", "$SYS/x", "a" * 600, "home/ kitchen", "a\x7fb", " ok/ok ", "ok"])
+def test_the_settings_check_and_the_daemons_topics_agree(prefix):
+    """check-config (settings.load) and `run` (topics_for) use one rule, so they cannot disagree."""
+    accepted_by_settings = not [p for p in load_problems(prefix)]
+    try:
+        topics_for(prefix, "daily", install_id="3f9a0c11d2e4")
+        accepted_by_run = True
+    except ValueError:
+        accepted_by_run = False
+    assert accepted_by_settings == accepted_by_run
+
+
+def load_problems(prefix: str) -> list:
+    from sottovoce.settings import ConfigError, load
+
+    try:
+        load(None, [f"mqtt.prefix={prefix}"])
+    except ConfigError as exc:
+        return [p for p in exc.problems if p.key == "mqtt.prefix"]
+    return []
 
 
 def test_password_from_file_env_and_errors(tmp_path):

@@ -1,16 +1,19 @@
 """WAV files as an audio source: any rate, 8/16/24/32-bit PCM or float, any channel count.
 
-The stdlib `wave` module reads plain PCM WAVs. Python 3.11 (Raspberry Pi OS Bookworm) rejects
-WAVE_FORMAT_EXTENSIBLE and IEEE float files, which many recorders and editors write, so for those
-this module reads the RIFF `fmt ` and `data` chunks itself: a header of a few fields, not signal
-processing, which does not justify a new dependency (soundfile and libsndfile) on the device.
+This module reads the RIFF `fmt ` and `data` chunks itself, for every WAV: Python 3.11's `wave`
+(Raspberry Pi OS Bookworm) rejects WAVE_FORMAT_EXTENSIBLE and IEEE float files, which many recorders
+write, trusts the RIFF size (a header saying 100 bytes over 22 s of audio reads nothing) and raises
+RuntimeError on a lying fmt size. A header of a few fields, not signal processing, does not justify
+a new dependency (soundfile and libsndfile) on the device. The bytes on disk win over the sizes in
+the header: what is there is read.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import struct
-import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -82,18 +85,27 @@ def open_wav(path: str | Path) -> _Reader:
     """Open and check a WAV; raise AudioError naming the file, the problem and the fix."""
     path = Path(path)
     try:
-        fh = open(path, "rb")
+        st = os.stat(path)
     except FileNotFoundError:
         raise AudioError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise AudioError(f"{path}: is a folder, not a WAV file; give the path of a .wav file") from None
+    except OSError as exc:
+        raise AudioError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise AudioError(f"{path}: is a folder, not a WAV file; give the path of a .wav file")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or a device: open() could block, and it cannot be re-read
+        what = "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
+        raise AudioError(f"{path}: is {what}, and file: reads a WAV file; for a stream of raw 16 kHz "
+                         f"16-bit mono audio use audio.source = \"stdin\" (sottovoce run --set "
+                         f"audio.source=stdin < {path})")
+    try:
+        fh = open(path, "rb")
     except OSError as exc:
         raise AudioError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
     try:
-        reader = _open_stdlib(path, fh)
-        if reader is None:
-            fh.seek(0)
-            reader = _open_riff(path, fh)
+        reader = _open_riff(path, fh)
+    except OSError as exc:
+        fh.close()
+        raise AudioError(f"{path}: cannot be read ({exc.strerror}); check the file and the disk") from None
     except BaseException:
         fh.close()
         raise
@@ -103,53 +115,84 @@ def open_wav(path: str | Path) -> _Reader:
     return reader
 
 
-def _open_stdlib(path: Path, fh: BinaryIO) -> _Reader | None:
-    """Plain PCM through `wave`; None when `wave` does not know the format (extensible, float)."""
-    try:
-        w = wave.open(fh, "rb")
-    except wave.Error as exc:
-        if str(exc).startswith(("unknown format", "unknown extended format")):  # the latter: Python >= 3.12
-            return None
-        raise AudioError(f"{path}: not a WAV file ({exc}); {FIX}") from None
-    except EOFError:
-        raise AudioError(f"{path}: not a WAV file (too short, or its header is cut off); {FIX}") from None
-    width = w.getsampwidth()
-    if width not in (1, 2, 3, 4):
-        raise AudioError(f"{path}: {8 * width}-bit samples are not supported (8, 16, 24 or 32-bit are); {FIX}")
-    on_disk = (path.stat().st_size - fh.tell()) // (width * max(1, w.getnchannels()))  # wave stops at the data
-    frames = min(w.getnframes(), on_disk)  # streamed WAVs carry a bogus size
-    fmt = WavFormat(w.getframerate(), w.getnchannels(), width, False, frames)
-    _check_format(path, fmt)
-    return _Reader(fmt, w.readframes, fh.close)
+def _plausible_chunk(header: bytes, at: int, file_size: int) -> bool:
+    """Does `header` (8 bytes read at offset `at`) look like a RIFF chunk header that fits the file?"""
+    if len(header) < 8 or not all(0x20 <= b < 0x7F for b in header[:4]):
+        return False
+    return at + 8 + struct.unpack("<I", header[4:])[0] <= file_size or header[:4] == b"data"
 
 
 def _open_riff(path: Path, fh: BinaryIO) -> _Reader:
+    """Read the RIFF chunks, trusting the bytes on disk over the header's sizes.
+
+    The RIFF size is ignored (streaming recorders leave it at 0, 100 or 0xFFFFFFFF); a `fmt ` chunk
+    whose size does not lead to another chunk is re-synchronised by finding the `data` chunk; a data
+    size that is 0, runs past the end of the file, or is not followed by a real chunk means "up to the
+    end of the file"."""
+    file_size = os.fstat(fh.fileno()).st_size
     head = fh.read(12)
-    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-        raise AudioError(f"{path}: not a WAV file (no RIFF/WAVE header); {FIX}")
-    size_on_disk = path.stat().st_size
+    if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
+        raise AudioError(f"{path}: not a WAV file (no RIFF/WAVE header; too short, or another format); {FIX}")
+    if head[:4] == b"RIFX":
+        raise AudioError(f"{path}: big-endian (RIFX) WAV files are not supported; {FIX}")
     fmt_fields = None
+    fmt_end = 0
     while True:
+        at = fh.tell()
         chunk = fh.read(8)
         if len(chunk) < 8:
-            raise AudioError(f"{path}: the WAV has no {'data' if fmt_fields else 'fmt '} chunk "
-                             f"(cut off or damaged); {FIX}")
+            what = "its header is cut off" if fmt_fields is None else "it has no data chunk (cut off or damaged)"
+            raise AudioError(f"{path}: not a WAV file ({what}); {FIX}")
+        if fmt_fields is not None and not _plausible_chunk(chunk, at, file_size):
+            found = _find_data(fh, fmt_end, file_size)  # the fmt chunk's size lied
+            if found is None:
+                raise AudioError(f"{path}: not a WAV file (damaged header: no data chunk after the format); {FIX}")
+            log.warning("%s: the WAV format chunk's size is wrong; read the audio from the data chunk at byte %d",
+                        path, found)
+            fh.seek(found)
+            continue
         cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
         if cid == b"fmt ":
-            body = fh.read(size + (size & 1))
+            body = fh.read(max(16, min(size, 64)))
             if len(body) < 16:
-                raise AudioError(f"{path}: the WAV format header is damaged; {FIX}")
+                raise AudioError(f"{path}: not a WAV file (its format header is cut off); {FIX}")
             fmt_fields = _parse_fmt(path, body)
+            fmt_end = at + 8 + 16
+            fh.seek(at + 8 + size + (size & 1))
         elif cid == b"data":
             if fmt_fields is None:
                 raise AudioError(f"{path}: the WAV has audio data before its format header; {FIX}")
             rate, channels, width, is_float = fmt_fields
-            size = min(size, size_on_disk - fh.tell())  # streamed WAVs carry a bogus size
+            start = at + 8
+            size = _data_size(fh, start, size, file_size)
+            fh.seek(start)
             fmt = WavFormat(rate, channels, width, is_float, size // (width * channels))
             _check_format(path, fmt)
             return _Reader(fmt, lambda n: fh.read(n * width * channels), fh.close)
         else:
-            fh.seek(size + (size & 1), 1)
+            fh.seek(at + 8 + size + (size & 1))
+
+
+def _find_data(fh: BinaryIO, start: int, file_size: int, window: int = 1 << 16) -> int | None:
+    """Offset of the `data` chunk header in the first `window` bytes after `start`, or None."""
+    fh.seek(start)
+    blob = fh.read(window)
+    i = blob.find(b"data")
+    return None if i < 0 else start + i
+
+
+def _data_size(fh: BinaryIO, start: int, declared: int, file_size: int) -> int:
+    """Bytes of audio in a data chunk starting at `start`: the declared size when it ends at a real
+    chunk or at the end of the file, else everything up to the end of the file."""
+    present = file_size - start
+    if declared == 0 or declared >= present:
+        return present
+    end = start + declared + (declared & 1)
+    fh.seek(end)
+    tail = fh.read(8)
+    if end >= file_size or _plausible_chunk(tail, end, file_size):
+        return declared
+    return present  # the size lies: more audio follows than it says
 
 
 def _parse_fmt(path: Path, body: bytes) -> tuple[int, int, int, bool]:

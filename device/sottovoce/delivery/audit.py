@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from sottovoce.privacy.message import encode
+from sottovoce.state.database import Opened, explain_sqlite_error, open_private
 from sottovoce.state.ownership import follow_folder_owner
+from sottovoce.state.private import explain_os_error
 
 log = logging.getLogger(__name__)
 
 FILENAME = "audit.sqlite3"
-DECISIONS = ("sent", "held", "muted", "dropped", "consent", "mute", "unmute", "refused")
+DECISIONS = ("sent", "held", "muted", "dropped", "consent", "mute", "unmute", "refused", "recovered")
 DAY = 86400.0
 
 _SCHEMA = """
@@ -61,14 +63,18 @@ class AuditRecord:
         return json.dumps(body, sort_keys=True, ensure_ascii=False)
 
 
-def open_database(path: str | Path, timeout: float = 5.0) -> sqlite3.Connection:
-    """A connection set up so deleted data does not linger: rollback journal, secure_delete."""
-    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+def _setup(conn: sqlite3.Connection) -> None:
+    """Deleted data must not linger: rollback journal, secure_delete."""
     conn.execute("PRAGMA secure_delete = ON")
     mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     if str(mode).lower() != "delete":  # pragma: no cover - only if another process holds it in WAL
-        log.warning("%s stays in %s journal mode", path, mode)
-    return conn
+        log.warning("audit log stays in %s journal mode", mode)
+    conn.executescript(_SCHEMA)
+
+
+def open_database(path: str | Path, timeout: float = 5.0, clock: Callable[[], float] = time.time) -> Opened:
+    """A private (0600) connection with the schema; a damaged file is moved aside (see state.database)."""
+    return open_private(Path(path), _setup, timeout=timeout, clock=clock)
 
 
 class AuditLog:
@@ -81,17 +87,24 @@ class AuditLog:
         self._clock = clock
         self._purge_interval = purge_interval
         self._lock = threading.Lock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = open_database(self.path)
         try:
-            self.path.chmod(0o600)  # sent payloads are personal data: the daemon's user only
-        except OSError:
-            pass
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise explain_os_error(self.path.parent, exc, "create the state folder") from None
+        opened = open_database(self.path, clock=clock)  # 0600: sent payloads are personal data
+        self._conn = opened.conn
+        self.moved_aside = opened.moved_aside
+        """Where a damaged audit log was moved before this fresh one was made, else None."""
         follow_folder_owner(self.path)
-        with self._lock:
-            self._conn.executescript(_SCHEMA)
         self._next_purge = 0.0
-        self.purge()
+        try:
+            self.purge()
+            if opened.moved_aside is not None:
+                self.record_recovery(f"the audit log {self.path.name} was damaged: moved aside to "
+                                     f"{opened.moved_aside.name}, a fresh one was made")
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise explain_sqlite_error(self.path, exc, "write") from None
 
     @classmethod
     def for_settings(cls, settings, clock: Callable[[], float] = time.time) -> "AuditLog":
@@ -111,6 +124,10 @@ class AuditLog:
                                "VALUES (?, ?, ?, ?, ?, ?)", row)
         if now >= self._next_purge:
             self.purge()
+
+    def record_recovery(self, reason: str) -> None:
+        """A damaged state database was moved aside and replaced (see state.database)."""
+        self.record("recovered", reason)
 
     def record_outbox_drop(self, message_id: str, reason: str) -> None:
         """For Outbox(on_drop=...): a queued message that will not be delivered."""

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Callable
 
 from sottovoce.privacy.message import encode
+from sottovoce.state.database import open_private
+from sottovoce.state.private import explain_os_error
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,12 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_created ON outbox(created);
 """
+
+
+def _setup(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.executescript(_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -57,26 +65,28 @@ class Outbox:
     """A durable FIFO of message dicts keyed by their "id". Thread-safe."""
 
     def __init__(self, path: str | Path, ttl_seconds: float = 24 * 3600.0, max_messages: int = 10000,
-                 clock: Callable[[], float] = time.time, on_drop: OnDrop | None = None):
+                 clock: Callable[[], float] = time.time, on_drop: OnDrop | None = None,
+                 on_recover: Callable[[str], None] | None = None):
         if ttl_seconds <= 0 or max_messages < 1:
             raise ValueError("ttl_seconds must be > 0 and max_messages >= 1")
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise explain_os_error(self.path.parent, exc, "create the state folder") from None
         self.ttl_seconds = float(ttl_seconds)
         self.max_messages = int(max_messages)
         self._clock = clock
         self._on_drop = on_drop
         self._listeners: list[Callable[[], None]] = []
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
-        try:
-            self.path.chmod(0o600)  # transcripts: readable by the daemon's user only
-        except OSError:
-            pass
+        opened = open_private(self.path, _setup, timeout=10.0, clock=clock)
+        self._db = opened.conn  # created 0600 first, so its -wal and -shm are 0600 too
+        self.moved_aside = opened.moved_aside
+        """Where a damaged outbox was moved before this fresh one was made, else None."""
+        if opened.moved_aside is not None and on_recover is not None:
+            on_recover(f"the outbox {self.path.name} was damaged: moved aside to {opened.moved_aside.name}, "
+                       "a fresh one was made; messages queued in it were not sent")
 
     def add_listener(self, callback: Callable[[], None]) -> None:
         """Call `callback()` after every put (the publisher uses it to wake up)."""

@@ -13,7 +13,7 @@ import os
 import secrets
 from pathlib import Path
 
-from sottovoce.state.ownership import follow_folder_owner
+from sottovoce.state.atomic_file import write_once
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +44,9 @@ class SiteKey:
         return key
 
     def _create(self) -> bytes:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{FILENAME}.{os.getpid()}.{secrets.token_hex(4)}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, secrets.token_bytes(KEY_BYTES))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        follow_folder_owner(tmp)
-        try:
-            os.link(tmp, self.path)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if write_once(self.path, secrets.token_bytes(KEY_BYTES)):
             log.info("created a new pseudonym key in %s", self.path.parent)
-        except FileExistsError:
-            pass  # another process won the race; use its key
-        finally:
-            tmp.unlink()
         return self.get()
 
     def erase(self) -> bool:

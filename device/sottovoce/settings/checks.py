@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -82,6 +81,8 @@ def _readable_file(path: str) -> str | None:
     p = Path(path)
     if not p.exists():
         return "does not exist"
+    if p.is_fifo():
+        return "is a named pipe (FIFO), not a file"
     if not p.is_file():
         return "is not a file"
     if not os.access(p, os.R_OK):
@@ -107,7 +108,36 @@ def wake_findings(settings: Settings) -> list[Finding]:
             out.append(problem("wake models", f"custom wake model {m.path} does not exist (wake.words)",
                                "fix the path in wake.words (relative paths are inside wake.models_dir)",
                                "wake.words"))
+    if out:
+        return out
+    found, _ = locate_models(wake.words, folder)
+    from sottovoce.wake.detector import FEATURE_FILES
+
+    for path in [folder / name for name in FEATURE_FILES] + list(found.values()):
+        why = _tflite_problem(Path(path))
+        if why:
+            out.append(problem("wake models", f"wake model {path} {why}, so it will not load", MODELS_HINT,
+                               "wake.models_dir"))
     return out
+
+
+TFLITE_ID = b"TFL3"
+"""The FlatBuffers file identifier at bytes 4-8 of every TensorFlow Lite model."""
+
+
+def _tflite_problem(path: Path) -> str | None:
+    """Why `path` is not a TensorFlow Lite model (a cheap look at its header), else None; other
+    formats (a custom .onnx) are left to the loader."""
+    if path.suffix != ".tflite":
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if len(head) < 8 or head[4:8] != TFLITE_ID:
+        return "is not a TensorFlow Lite model (damaged or another file)"
+    return None
 
 
 def asr_findings(settings: Settings) -> list[Finding]:
@@ -115,11 +145,27 @@ def asr_findings(settings: Settings) -> list[Finding]:
 
     asr = settings.asr
     found = model_problem(asr)
+    if found is None and asr.engine == "whisper":
+        found = _ctranslate2_problem(Path(asr.model) / "model.bin")
     if found is None:
         return []
     fix = VOSK_FIX if asr.engine == "vosk" else ("set asr.model to a CTranslate2 Whisper folder (e.g. "
                                                  "faster-whisper tiny.en), or asr.engine = \"vosk\"")
     return [problem("asr model", f"asr.model {asr.model}{found}", fix, "asr.model")]
+
+
+def _ctranslate2_problem(path: Path) -> str | None:
+    """A cheap look at a CTranslate2 model.bin: it starts with its binary version (a small number;
+    tiny.en has 6), so a damaged or foreign file shows here before `run` fails to load it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError as exc:
+        return f": {path.name} cannot be read ({exc.strerror})"
+    version = int.from_bytes(head, "little") if len(head) == 4 else 0
+    if not 1 <= version <= 64:
+        return f": {path.name} is not a CTranslate2 model (damaged, or another kind of file), so it will not load"
+    return None
 
 
 def consent_file_findings(settings: Settings) -> list[Finding]:
@@ -167,6 +213,13 @@ def mqtt_findings(settings: Settings, environ: Mapping[str, str] = os.environ) -
     if mqtt.password_env and not environ.get(mqtt.password_env):
         out.append(note("broker", f"${mqtt.password_env} (mqtt.password_env) is not set here; it must be set "
                         "where the daemon runs (e.g. Environment= in a systemd drop-in)", "mqtt.password_env"))
+    try:  # the same rule, with the same inputs, as the daemon's topics (mqtt.prefix, the room label)
+        from sottovoce.delivery.mqtt.topics import topics_for
+
+        topics_for(mqtt.prefix, settings.consent.site, mqtt.discovery_prefix, install_id="0" * 12)
+    except ValueError as exc:
+        out.append(problem("broker", str(exc), "fix mqtt.prefix: topic levels such as \"home/kitchen\"",
+                           "mqtt.prefix"))
     if (mqtt.password_file or mqtt.password_env) and not mqtt.username:
         out.append(problem("broker", "a broker password is configured but mqtt.username is empty",
                            "set mqtt.username", "mqtt.username"))
@@ -189,14 +242,30 @@ def mqtt_findings(settings: Settings, environ: Mapping[str, str] = os.environ) -
     return out
 
 
+MIN_FREE_BYTES = 1 << 20
+"""Less free space than this in state.dir and the outbox or audit log cannot take a message."""
+
+
 def state_findings(settings: Settings) -> list[Finding]:
     state = settings.state_dir
     if state.is_dir():
-        if os.access(state, os.W_OK | os.X_OK):
-            return []
-        return [problem("state dir", f"state.dir {state} is not writable by this user",
-                        f"run as the service user (sudo -u sottovoce ...) or: sudo chown -R sottovoce: {state}",
-                        "state.dir")]
+        try:
+            vfs = os.statvfs(state)
+        except OSError:
+            vfs = None
+        if vfs is not None and vfs.f_flag & os.ST_RDONLY:
+            return [problem("state dir", f"state.dir {state} is on a read-only file system",
+                            "remount it read-write, or set state.dir to a writable folder", "state.dir")]
+        if not os.access(state, os.W_OK | os.X_OK):
+            return [problem("state dir", f"state.dir {state} is not writable by this user",
+                            f"run as the service user (sudo -u sottovoce ...) or: sudo chown -R sottovoce: {state}",
+                            "state.dir")]
+        out = []
+        if vfs is not None and vfs.f_bavail * vfs.f_frsize < MIN_FREE_BYTES:
+            out.append(problem("state dir", f"the disk holding state.dir {state} is full "
+                               f"({vfs.f_bavail * vfs.f_frsize // 1024} KiB free)",
+                               "free some space (journalctl --vacuum-size=50M, apt clean)", "state.dir"))
+        return out + database_findings(state)
     if state.exists():
         return [problem("state dir", f"state.dir {state} is not a folder", "set state.dir to a folder", "state.dir")]
     parent = next((p for p in state.parents if p.exists()), Path("/"))
@@ -204,6 +273,25 @@ def state_findings(settings: Settings) -> list[Finding]:
         return [note("state dir", f"state.dir {state} does not exist yet; it will be created", "state.dir")]
     return [problem("state dir", f"state.dir {state} does not exist and {parent} is not writable",
                     f"create it: sudo install -d -o sottovoce -g sottovoce -m 0750 {state}", "state.dir")]
+
+
+def database_findings(state: Path) -> list[Finding]:
+    """The audit log and the outbox: readable, writable, not damaged (read-only look, nothing moved)."""
+    from sottovoce.delivery.audit import FILENAME as AUDIT_FILE
+    from sottovoce.state.database import check
+
+    out = []
+    for name in (AUDIT_FILE, "outbox.sqlite3"):
+        why = check(state / name)
+        if why and "damaged" in why:
+            out.append(problem("state dir", f"{state / name} {why}",
+                               "sottovoce run moves it aside (as *.corrupt-<time>) and starts a fresh one; "
+                               "to keep nothing of it, run `sottovoce forget`", "state.dir"))
+        elif why:
+            out.append(problem("state dir", f"{state / name} {why}",
+                               f"run as the service user (sudo -u sottovoce ...) or: sudo chown -R sottovoce: {state}",
+                               "state.dir"))
+    return out
 
 
 def audio_source_findings(settings: Settings) -> list[Finding]:
@@ -215,11 +303,13 @@ def audio_source_findings(settings: Settings) -> list[Finding]:
     if why:
         return [problem("audio source", f"audio.source {source}: the file {why}",
                         "point audio.source at an existing WAV (file:PATH), or use \"mic\"", "audio.source")]
+    from sottovoce.audio.file import open_wav
+    from sottovoce.audio.frames import AudioError
+
     try:
-        with wave.open(path, "rb"):
-            pass
-    except (wave.Error, EOFError, OSError) as exc:
-        return [problem("audio source", f"audio.source {source} is not a readable WAV ({exc})",
+        open_wav(path).close()  # the reader `run` uses: same verdict, header only
+    except AudioError as exc:
+        return [problem("audio source", f"audio.source {source} is not a readable WAV: {exc}",
                         "convert it: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav", "audio.source")]
     return []
 

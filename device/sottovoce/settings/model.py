@@ -144,8 +144,9 @@ class MqttSettings:
     protocol: str = field(default="3.1.1", metadata=_check(lambda v: v in ("3.1.1", "5"), '"3.1.1" or "5"'))
     prefix: str = field(default="", metadata=_check(
         lambda v: valid_prefix(normalize_prefix(v)),
-        'topic levels without "+", "#" or empty levels, e.g. "home/speaker"'))
-    """Topic prefix; "" means sottovoce/<site> with the room label, or sottovoce/home."""
+        'topic levels without "+", "#", "$" at the start, control characters, spaces around a level or '
+        'empty levels, at most 512 bytes, e.g. "home/speaker"'))
+    """Topic prefix; "" means sottovoce/<site> with the room label, or sottovoce/<install id>."""
     username: str = ""
     password_file: str = _path("")
     """File holding the broker password (never put the password itself in the config)."""

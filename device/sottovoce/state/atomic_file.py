@@ -10,7 +10,7 @@ from typing import Callable
 from sottovoce.state.ownership import follow_folder_owner
 
 
-def atomic_write(path: str | Path, data: bytes, *, mode: int = 0o644, owner: tuple[int, int] | None = None,
+def atomic_write(path: str | Path, data: bytes, *, mode: int = 0o600, owner: tuple[int, int] | None = None,
                  check: Callable[[str], None] | None = None) -> None:
     """Write a sibling temp file, fsync it, give it `mode` and `owner` (default: when root, the
     folder's owner), let `check(temp_path)` veto it by raising, then os.replace() it over `path`
@@ -38,3 +38,27 @@ def atomic_write(path: str | Path, data: bytes, *, mode: int = 0o644, owner: tup
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def write_once(path: str | Path, data: bytes) -> bool:
+    """Create `path` holding `data` (mode 0600) unless it exists; True when this call created it.
+
+    The bytes go to a private temp file that is hard-linked into place, so two processes starting
+    together agree on one content and a reader never sees a part of it."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        follow_folder_owner(tmp)
+        try:
+            os.link(tmp, path)
+            return True
+        except FileExistsError:
+            return False  # another process won the race; use its file
+    finally:
+        tmp.unlink(missing_ok=True)

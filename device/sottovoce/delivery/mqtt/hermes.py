@@ -50,13 +50,14 @@ def text_captured(message: dict) -> tuple[str, dict]:
     return TEXT_CAPTURED, payload
 
 
-def hotword_detected(message: dict) -> tuple[str, dict]:
+def hotword_detected(message: dict, sensitivity: float) -> tuple[str, dict]:
+    """`sensitivity` is wake.threshold: messages carry no per-detection score."""
     word = wakeword_id(message.get("wake_word", ""))
     payload = {
         "modelId": word,
         "modelVersion": "",
         "modelType": "universal",
-        "currentSensitivity": _number(message.get("threshold"), 1.0),
+        "currentSensitivity": _number(sensitivity, 0.5),
         "siteId": str(message.get("site", "default")),
         "sessionId": str(message.get("id", "")),
     }
@@ -104,13 +105,22 @@ def intent_not_recognized(message: dict) -> tuple[str, dict]:
     return NOT_RECOGNIZED, payload
 
 
-def payloads_for(message: dict) -> list[tuple[str, dict]]:
-    """Hermes (topic, payload) pairs for one message: a wake event; a captured text (when the message
-    has text); the intent of a command, or "not recognised" for a text."""
+def payloads_for(message: dict, *, hotword: bool, sensitivity: float) -> list[tuple[str, dict]]:
+    """Hermes (topic, payload) pairs for one message, in the order Rhasspy expects them.
+
+    A wake event gives hotword/<word>/detected. A command or text gives, in order: the hotword
+    (when `hotword`: the household consented to wake events, so flows that start on it fire whether
+    or not the text is sent), textCaptured (when the message has text), then the command's intent on
+    hermes/intent/<name>, or hermes/nlu/intentNotRecognized for a text. Nothing in them that the
+    message does not hold."""
     kind = message.get("kind")
     if kind == "wake":
-        return [hotword_detected(message)]
-    out = [text_captured(message)] if kind in ("command", "text") and message.get("text") else []
+        return [hotword_detected(message, sensitivity)]
+    if kind not in ("command", "text"):
+        return []
+    out = [hotword_detected(message, sensitivity)] if hotword and message.get("wake_word") else []
+    if message.get("text"):
+        out.append(text_captured(message))
     if kind == "command" and isinstance(message.get("intent"), dict):
         out.append(intent_recognized(message))
     elif kind == "text":

@@ -1,8 +1,14 @@
 """The publisher: drains the outbox to the broker in order and deletes a message only on its PUBACK.
 
 Threads: paho's network thread (loop_start) runs the connection and callbacks; one drain thread
-owns all bookkeeping (which paho message id belongs to which outbox message). Callbacks only put
-small records on a queue and wake the drain thread, so paho's internal locks and ours never nest.
+owns all bookkeeping (which paho message id belongs to which outbox message) and all slow work:
+remote commands (a file and SQLite), the connection diagnosis (a 3 s socket probe), discovery
+re-sends. Callbacks only put small records on bounded queues and wake the drain thread, so paho's
+internal locks and ours never nest and paho's keepalive never waits on a disk.
+
+Commands on .../cmd that carry the retain flag are ignored: a retained "unmute" would otherwise
+undo a local mute at every start and reconnect. Home Assistant's "online" re-sends discovery at
+most once per DISCOVERY_INTERVAL however often it arrives.
 
 Delivery is at-least-once: a message whose PUBACK was lost (a kill, a broker restart) is sent
 again, and subscribers dedupe by the message's "id". paho itself re-sends unacknowledged QoS 1
@@ -12,6 +18,7 @@ a restart of the daemon everything still in the outbox is simply published again
 
 from __future__ import annotations
 
+import collections
 import logging
 import queue
 import threading
@@ -40,6 +47,12 @@ WINDOW = 20
 STRIKES = 5
 """A message in flight during this many lost connections in a row, never acknowledged, is one the
 broker cannot take (too large for it, say): it is dropped and audited instead of blocking the queue."""
+EVENTS_MAX = 4096
+"""PUBACK records waiting for the drain thread: the window keeps at most WINDOW * 3 + a few in use."""
+COMMANDS_MAX = 256
+"""Remote commands waiting for the drain thread; beyond this a flood's oldest are dropped (counted)."""
+DISCOVERY_INTERVAL = 2.0
+"""Seconds between two discovery re-sends asked for by Home Assistant's "online"."""
 
 
 def payload_bytes(payload: dict | str | bytes) -> bytes:
@@ -55,17 +68,24 @@ def payload_bytes(payload: dict | str | bytes) -> bytes:
 class Publisher:
     """Connects, keeps status/state/discovery published, drains the outbox, hands commands on.
 
-    on_command(command) is called from paho's thread with "mute" or "unmute" for every valid
-    payload on .../cmd; it must return quickly (the daemon applies the remote_commands policy there).
+    on_command(command) is called on the drain thread with "mute" or "unmute" for every valid,
+    non-retained payload on .../cmd (the daemon applies the remote_commands policy there); on_tick()
+    is called there about once a second. hotword_consented() says whether the household consented
+    to wake events (Hermes hotword/<word>/detected); sensitivity is the configured wake threshold.
     """
 
     def __init__(self, mqtt: MqttSettings, topics: Topics, outbox: Outbox, *,
-                 on_command: Callable[[str], None] | None = None, device_id: str = "",
-                 version: str = "", muted: bool = False, window: int = WINDOW):
+                 on_command: Callable[[str], None] | None = None, on_tick: Callable[[], None] | None = None,
+                 device_id: str = "", version: str = "", muted: bool = False, window: int = WINDOW,
+                 hotword_consented: Callable[[], bool] = lambda: False, sensitivity: float = 0.5,
+                 discovery_interval: float = DISCOVERY_INTERVAL):
         self.mqtt = mqtt
         self.topics = topics
         self.outbox = outbox
         self._on_command = on_command
+        self._on_tick = on_tick
+        self._hotword_consented = hotword_consented
+        self._sensitivity = float(sensitivity)
         self._device_id = device_id
         self._version = version
         self._muted = muted
@@ -77,11 +97,27 @@ class Publisher:
         self.client.on_disconnect = self._cb_disconnect
         self.client.on_publish = self._cb_publish
         self.client.on_message = self._cb_message
+        self.client.on_subscribe = lambda *_: self.subscribed.set()
         self.connected = threading.Event()
+        self.subscribed = threading.Event()
+        """Set when the broker acknowledged a subscription to .../cmd (commands can arrive from then)."""
         self.attempts = 0
         """Connection attempts that failed (refused or not completed): for tests and `doctor`."""
         self.ignored_commands = 0
-        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self.dropped_commands = 0
+        """Commands dropped because COMMANDS_MAX were already waiting (a flood)."""
+        self.retained_commands = 0
+        """Retained payloads on .../cmd, ignored."""
+        self.discovery_sends = 0
+        """Times the discovery configs were published (at connect and on Home Assistant's "online")."""
+        self._events: queue.Queue = queue.Queue(maxsize=EVENTS_MAX)
+        self._commands: collections.deque[str] = collections.deque(maxlen=COMMANDS_MAX)
+        self._commands_lock = threading.Lock()
+        self._overflow_logged = False
+        self._diagnose = threading.Event()
+        self._discovery_due = threading.Event()
+        self._discovery_interval = discovery_interval
+        self._last_discovery = float("-inf")
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._mid_to_id: dict[int, str] = {}
@@ -161,31 +197,52 @@ class Publisher:
     def _cb_connect_fail(self, client, userdata) -> None:
         self.attempts += 1
         if self._failing is None or self._failing.startswith("refused") or self.attempts % 10 == 0:
-            text = diagnose_connect(self.mqtt, self._tls)
-            self._report(text, text)
+            self._diagnose.set()  # the 3 s probe runs on the drain thread, not here
+            self._wake.set()
         else:
             log.debug("mqtt: connection attempt %d to %s failed again", self.attempts, where(self.mqtt))
 
     def _cb_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         was = self.connected.is_set()
         self.connected.clear()
+        self.subscribed.clear()
         if was:
-            self._events.put(("lost", False, str(reason_code)))
+            self._put_event(("lost", False, str(reason_code)))
             self._wake.set()
         if was and not self._stop.is_set():
             log.warning("mqtt: lost the connection to %s (%s); reconnecting with backoff, messages stay queued",
                         where(self.mqtt), reason_code)
 
     def _cb_publish(self, client, userdata, mid, reason_code, properties) -> None:
-        self._events.put((mid, reason_code.is_failure, str(reason_code)))
+        self._put_event((mid, reason_code.is_failure, str(reason_code)))
         self._wake.set()
+
+    def _put_event(self, event: tuple) -> None:
+        try:
+            self._events.put_nowait(event)
+        except queue.Full:  # only if the drain thread is stuck; the message is re-sent later
+            if not self._overflow_logged:
+                self._overflow_logged = True
+                log.error("mqtt: %d acknowledgements are waiting to be processed; dropping the newest "
+                          "(their messages stay in the outbox and are sent again at the next start)", EVENTS_MAX)
 
     def _cb_message(self, client, userdata, message) -> None:
         try:
             if message.topic == self.topics.ha_status:
-                if bytes(message.payload).strip().lower() == b"online":
-                    log.info("mqtt: Home Assistant came online; sending discovery again")
-                    self._publish_discovery()
+                # a retained "online" is Home Assistant's old birth message, replayed by our own
+                # subscribe right after connecting, where discovery was just sent
+                if not message.retain and bytes(message.payload).strip().lower() == b"online":
+                    if not self._discovery_due.is_set():
+                        log.info("mqtt: Home Assistant came online; sending discovery again")
+                    self._discovery_due.set()
+                    self._wake.set()
+                return
+            if message.retain:
+                self.retained_commands += 1
+                if self.retained_commands == 1:
+                    log.warning("mqtt: ignored a retained message on %s: commands act once, so retained ones "
+                                "(replayed at every connect) are never obeyed; clear it with "
+                                "`mosquitto_pub -t %s -r -n`", message.topic, message.topic)
                 return
             command = remote_commands.parse(message.payload)
             if command is None:
@@ -194,9 +251,15 @@ class Publisher:
                 log.log(level, "mqtt: ignored a payload on %s (%s); accepted: mute, unmute, "
                         "{\"command\": \"mute\"}", message.topic, remote_commands.describe(bytes(message.payload)))
                 return
-            log.info("mqtt: command %r received on %s", command, message.topic)
-            if self._on_command is not None:
-                self._on_command(command)
+            log.debug("mqtt: command %r received on %s", command, message.topic)  # the outcome is logged
+            with self._commands_lock:
+                if len(self._commands) == self._commands.maxlen:
+                    self.dropped_commands += 1
+                    if self.dropped_commands == 1:
+                        log.warning("mqtt: a flood of commands on %s: more than %d waiting, dropping the "
+                                    "oldest", message.topic, COMMANDS_MAX)
+                self._commands.append(command)
+            self._wake.set()
         except Exception:  # a bad message or a failing callback must never kill paho's thread
             log.exception("mqtt: error while handling a message on %s", getattr(message, "topic", "?"))
 
@@ -218,6 +281,8 @@ class Publisher:
     def _publish_discovery(self) -> None:
         if not (self.mqtt.homeassistant and self._device_id):
             return
+        self._last_discovery = time.monotonic()
+        self.discovery_sends += 1
         for topic, payload in home_assistant.discovery_messages(self.topics, self._device_id, self._version):
             self.client.publish(topic, payload_bytes(payload), qos=1, retain=True)
 
@@ -228,13 +293,41 @@ class Publisher:
             self._wake.clear()
             try:
                 self._handle_acks()
+                self._handle_commands()
+                if self._diagnose.is_set():
+                    self._diagnose.clear()
+                    text = diagnose_connect(self.mqtt, self._tls)
+                    self._report(text, text)
                 if self.connected.is_set():
+                    self._resend_discovery()
                     self._fill_window()
                 else:
                     self.outbox.expire()
+                if self._on_tick is not None:
+                    self._on_tick()
             except Exception:
                 log.exception("mqtt: publisher error; will retry")
                 self._stop.wait(1.0)
+
+    def _handle_commands(self) -> None:
+        while True:
+            with self._commands_lock:
+                if not self._commands:
+                    return
+                command = self._commands.popleft()
+            if self._on_command is not None:
+                try:
+                    self._on_command(command)
+                except Exception:  # a failing handler must not stop the acks
+                    log.exception("mqtt: error while carrying out the command %r", command)
+
+    def _resend_discovery(self) -> None:
+        if not self._discovery_due.is_set():
+            return
+        if time.monotonic() - self._last_discovery < self._discovery_interval:
+            return  # the drain loop's 1 s poll comes back to it
+        self._discovery_due.clear()
+        self._publish_discovery()
 
     def _handle_acks(self) -> None:
         while True:
@@ -313,5 +406,6 @@ class Publisher:
         if self.mqtt.homeassistant:
             out.append((self.topics.event, home_assistant.event_payload(message)))
         if self.mqtt.hermes:
-            out.extend(hermes.payloads_for(message))
+            out.extend(hermes.payloads_for(message, hotword=self._hotword_consented(),
+                                           sensitivity=self._sensitivity))
         return out

@@ -1,8 +1,12 @@
 """MQTT topic names: one place that turns settings into the topics every other module uses.
 
-Pure: no sockets, no clocks. The default prefix uses the room label only when the household chose
-one for `consent.site` (it is then already public in every message); otherwise a generic
-"sottovoce/home", so the topic never carries a hostname or other device identity.
+Pure: no sockets, no clocks. The default prefix uses the room label when the household chose one
+for `consent.site` (it is then already public in every message); otherwise this speaker's install
+id (privacy.install_id: random, never a hostname or MAC), so several speakers in one home get their
+own topics, devices and availability in Home Assistant without any configuration.
+
+`prefix_problem` is the one rule for mqtt.prefix and mqtt.discovery_prefix: `settings.load` (and so
+check-config) and the daemon both use it, so a prefix check-config accepts is one `run` accepts.
 """
 
 from __future__ import annotations
@@ -25,19 +29,39 @@ def normalize_prefix(prefix: str) -> str:
     return prefix.strip().rstrip("/")
 
 
-def valid_prefix(prefix: str) -> bool:
-    """A usable publish prefix: non-empty levels, no wildcards, no NUL, no leading/trailing '/'."""
+MAX_PREFIX_BYTES = 512
+"""Far below MQTT's 65,535-byte topic limit, so every topic built on it (discovery included) fits."""
+
+
+def prefix_problem(prefix: str) -> str | None:
+    """Why `prefix` (already normalized) cannot be used as a topic prefix, or None when it can."""
     if not prefix:
-        return True  # "" means the default
-    if any(c in prefix for c in "+#\0") or prefix.startswith("/") or prefix.endswith("/"):
-        return False
-    return all(prefix.split("/")) and len(prefix.encode("utf-8")) <= 512
+        return None  # "" means the default
+    if any(c in prefix for c in "+#"):
+        return "it contains the wildcard '+' or '#'"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in prefix):
+        return "it contains a control character (brokers drop the connection on those)"
+    if prefix.startswith("$"):
+        return "it starts with '$' (reserved for the broker, e.g. $SYS)"
+    if prefix.startswith("/") or prefix.endswith("/") or not all(prefix.split("/")):
+        return "it has an empty level ('//', or a '/' at the start)"
+    if any(level != level.strip() for level in prefix.split("/")):
+        return "a level starts or ends with a space"
+    size = len(prefix.encode("utf-8", "surrogatepass"))
+    if size > MAX_PREFIX_BYTES:
+        return f"it is {size} bytes long (at most {MAX_PREFIX_BYTES})"
+    return None
 
 
-def default_prefix(site: str) -> str:
-    """sottovoce/<room label> when consent.site is a label, else sottovoce/home."""
+def valid_prefix(prefix: str) -> bool:
+    """A usable publish prefix (see `prefix_problem`)."""
+    return prefix_problem(prefix) is None
+
+
+def default_prefix(site: str, install_id: str = "") -> str:
+    """sottovoce/<room label> when consent.site is a label, else sottovoce/<install id>."""
     if site in PSEUDONYM_MODES:
-        return "sottovoce/home"
+        return f"sottovoce/{topic_segment(install_id)}" if install_id else "sottovoce/home"
     return f"sottovoce/{topic_segment(site)}"
 
 
@@ -82,12 +106,20 @@ class Topics:
         return f"{self.discovery_prefix}/{component}/{node_id}/{object_id}/config"
 
 
-def topics_for(prefix: str, site: str, discovery_prefix: str = "homeassistant") -> Topics:
-    """Topics from mqtt.prefix (may be ""), consent.site and mqtt.discovery_prefix."""
-    chosen = normalize_prefix(prefix) or default_prefix(site)
-    if not valid_prefix(chosen):
-        raise ValueError(f"mqtt.prefix {prefix!r}: expected topic levels without '+', '#' or empty levels")
+def topics_for(prefix: str, site: str, discovery_prefix: str = "homeassistant", *,
+               install_id: str = "") -> Topics:
+    """Topics from mqtt.prefix (may be ""), consent.site, mqtt.discovery_prefix and the install id
+    (the daemon always passes it; without one the pseudonymous default is sottovoce/home)."""
+    chosen = normalize_prefix(prefix) or default_prefix(site, install_id)
+    why = prefix_problem(chosen)
+    if why:
+        raise ValueError(f"mqtt.prefix {_clip(prefix)}: {why}")
     disc = normalize_prefix(discovery_prefix) or "homeassistant"
-    if not valid_prefix(disc):
-        raise ValueError(f"mqtt.discovery_prefix {discovery_prefix!r}: expected topic levels without wildcards")
+    why = prefix_problem(disc)
+    if why:
+        raise ValueError(f"mqtt.discovery_prefix {_clip(discovery_prefix)}: {why}")
     return Topics(prefix=chosen, discovery_prefix=disc)
+
+
+def _clip(text: str) -> str:
+    return repr(text) if len(text) <= 60 else repr(text[:40]) + f"... ({len(text)} characters)"
