@@ -1,0 +1,73 @@
+"""The shipped sensitive-topic model (real ONNX file, real tokenizer) on principle cases.
+
+These are the lines the issue quotes, verbatim: the ones keyword lists let out and the ordinary
+ones they held. They are principle cases, not a score: corpus figures, each with its split, come
+from scripts/eval-topics (held out: tools/corpora/topics_c.tsv, which no model was trained on).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sottovoce.privacy.topics import TOPICS, TopicModel, TopicModelError, normalize
+
+SENSITIVE = [
+    ("remind me to pick up my sertraline", "health"),
+    ("how do i tell my parents i'm not straight", "sexuality"),
+    ("my son was stabbed outside the chip shop last night", "violence_crime"),
+    ("the bailiffs are coming on monday what can they take", "money_trouble"),
+    ("remind me to go to confession on saturday", "religion"),
+    ("text dad that i've joined the conservatives", "politics"),
+]
+TRAPS = [
+    "play every breath you take by the police",
+    "this traffic is murder how long until i get home",
+    "play prayer in c",
+    "how do i vote on strictly come dancing",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> TopicModel:
+    return TopicModel()
+
+
+@pytest.mark.parametrize("text,topic", SENSITIVE)
+def test_sensitive_lines_without_keywords_are_held(model, text, topic):
+    verdict = model.classify(text)
+    assert verdict.sensitive, (text, verdict)
+    assert verdict.topic == topic
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_ordinary_lines_that_share_a_word_are_not_held(model, text):
+    verdict = model.classify(text)
+    assert not verdict.sensitive and verdict.topic is None, (text, verdict)
+
+
+def test_written_form_is_judged_like_spoken_form(model):
+    spoken = model.probabilities("the bailiffs are coming on monday what can they take")
+    written = model.probabilities("The bailiffs are coming on Monday. What can they take?")
+    assert normalize("The bailiffs are coming on Monday. What can they take?") == \
+        "the bailiffs are coming on monday what can they take"
+    assert written == spoken
+
+
+def test_decisions_are_deterministic_for_a_model_file(model):
+    again = TopicModel()
+    for text, _ in SENSITIVE:
+        assert model.probabilities(text) == again.probabilities(text)
+    assert set(model.labels) == {"none", *TOPICS}
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_empty_and_odd_text_give_a_verdict_not_an_error(model):
+    for text in ("", "   ", "?!", "a" * 5000, "<NAME> <PHONE>"):
+        verdict = model.classify(text)
+        assert 0.0 <= verdict.score <= 1.0
+
+
+def test_a_missing_model_names_the_folder_and_the_fix(tmp_path):
+    with pytest.raises(TopicModelError, match=str(tmp_path)) as err:
+        TopicModel(tmp_path)
+    assert "reinstall sottovoce" in str(err.value)
