@@ -300,12 +300,17 @@ install_package() {
         local opts=() loose=()
         mapfile -t opts < <(pip_index_opts)
         mapfile -t loose < <(no_deps_packages)
-        local pip=("$R$VENV/bin/pip" --disable-pip-version-check)
-        # 1. Every wheel into $wheels first (nothing is installed yet): wheels only, except SOURCE_OK.
+        local pip=("$R$VENV/bin/pip" --disable-pip-version-check --timeout 60 --retries 5)
+        # 1. Every wheel into $wheels first (only the build tools are installed yet): wheels only,
+        #    except SOURCE_OK.
         step "Fetching sottovoce's wheels (${wheel:-from $REPO})"
         if [[ $no_deps -eq 1 ]]; then extra=(--no-deps); fi
-        if ! { "${pip[@]}" wheel -q "${opts[@]}" --only-binary=:all: --no-binary="$SOURCE_OK" -w "$wheels" \
-                   "${extra[@]}" "$pkg" \
+        # Building (sottovoce from source, srt) uses the venv's own setuptools: no isolated build
+        # environments, each of which would reach PyPI again (slow and fragile on a busy Pi).
+        if ! { { [[ -n "$wheel" && $no_deps -eq 1 ]] \
+                 || "${pip[@]}" install -q "${opts[@]}" --only-binary=:all: "setuptools>=68" wheel; } \
+               && "${pip[@]}" wheel -q "${opts[@]}" --only-binary=:all: --no-binary="$SOURCE_OK" \
+                   --no-build-isolation -w "$wheels" "${extra[@]}" "$pkg" \
                && { [[ $no_deps -eq 1 || ${#loose[@]} -eq 0 ]] \
                     || "${pip[@]}" wheel -q "${opts[@]}" --only-binary=:all: --no-deps -w "$wheels" "${loose[@]}"; }
              } 2>"$work/pip.log"; then
