@@ -12,7 +12,7 @@ import time
 
 import jsonschema
 import pytest
-from broker import Broker, Subscriber
+from broker import Broker, Subscriber, speaker_prefix
 from conftest import ROOT, pipeline_args, sottovoce
 
 DEMO = ROOT / "device" / "sottovoce" / "data" / "demo.wav"  # "turn on the kitchen lights", a call, a health line
@@ -91,11 +91,11 @@ def run_demo(tmp_path, broker, *consent: str) -> list[tuple[str, bytes]]:
 @pytest.mark.slow
 def test_only_commands_consent_publishes_the_intent_without_text(tmp_path, broker):
     sub = run_demo(tmp_path, broker, "consent.commands=true")
-    (message,) = [json.loads(p) for p in sub.on("sottovoce/home/text")]
+    (message,) = [json.loads(p) for p in sub.on(speaker_prefix(tmp_path / "state") + "/text")]
     jsonschema.validate(message, SCHEMA)
     assert message["kind"] == "command" and "text" not in message
     assert message["intent"] == {"name": "HassTurnOn", "slots": {"area": "kitchen", "domain": "light"}}
-    (event,) = [json.loads(p) for p in sub.on("sottovoce/home/event")]
+    (event,) = [json.loads(p) for p in sub.on(speaker_prefix(tmp_path / "state") + "/event")]
     assert event["event_type"] == "command" and event["intent"] == "HassTurnOn" and event["area"] == "kitchen"
     (hermes,) = [json.loads(p) for p in sub.on("hermes/intent/HassTurnOn")]
     assert hermes["intent"]["intentName"] == "HassTurnOn" and hermes["input"] == ""
@@ -110,7 +110,7 @@ def test_only_commands_consent_publishes_the_intent_without_text(tmp_path, broke
 @pytest.mark.slow
 def test_commands_and_text_consent_add_the_text(tmp_path, broker):
     sub = run_demo(tmp_path, broker, "consent.commands=true", "consent.text=true")
-    command, call = [json.loads(p) for p in sub.on("sottovoce/home/text")]
+    command, call = [json.loads(p) for p in sub.on(speaker_prefix(tmp_path / "state") + "/text")]
     for message in (command, call):
         jsonschema.validate(message, SCHEMA)
     assert command["kind"] == "command" and command["text"] == "turn on the kitchen lights"

@@ -111,9 +111,12 @@ def wake_findings(settings: Settings) -> list[Finding]:
     if out:
         return out
     found, _ = locate_models(wake.words, folder)
-    from sottovoce.wake.detector import FEATURE_FILES
+    from sottovoce.wake.detector import FEATURE_STEMS
 
-    for path in [folder / name for name in FEATURE_FILES] + list(found.values()):
+    suffix = next(iter(found.values())).suffix if found else ".tflite"
+    for path in [folder / (stem + suffix) for stem in FEATURE_STEMS] + list(found.values()):
+        if Path(path).suffix != ".tflite":  # ONNX models are checked when loaded
+            continue
         why = _tflite_problem(Path(path))
         if why:
             out.append(problem("wake models", f"wake model {path} {why}, so it will not load", MODELS_HINT,
