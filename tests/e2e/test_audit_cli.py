@@ -13,7 +13,6 @@ from sottovoce.privacy.site_key import SiteKey
 
 ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = str(ROOT / ".venv" / "bin" / "sottovoce")
-DAY = 86400.0
 T0 = 1_795_000_000.0
 
 

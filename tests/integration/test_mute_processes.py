@@ -6,23 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from sottovoce.service.mute import MuteState
 
 ROOT = Path(__file__).resolve().parents[2]
-SOTTOVOCE = [str(ROOT / ".venv" / "bin" / "sottovoce")]
-
-
-def cli(*args: str, config: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(SOTTOVOCE + [args[0], "--config", str(config), *args[1:]], capture_output=True,
-                          text=True, timeout=60)
-
-
-@pytest.fixture
-def config(tmp_path) -> Path:
-    path = tmp_path / "sottovoce.toml"
-    path.write_text(f'[state]\ndir = "{tmp_path / "state"}"\n')
-    return path
 
 
 def test_separate_process_sees_and_is_seen(tmp_path):

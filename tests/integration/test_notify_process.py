@@ -3,41 +3,10 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import uuid
 
-import pytest
-
-
-def _receive_all(sock: socket.socket) -> list[str]:
-    out = []
-    sock.settimeout(0.5)
-    while True:
-        try:
-            out.append(sock.recv(4096).decode())
-        except (socket.timeout, BlockingIOError):
-            return out
-        sock.settimeout(0.05)
-
-
-@pytest.fixture
-def path_socket(tmp_path):
-    path = tmp_path / "notify.sock"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind(str(path))
-    yield str(path), sock
-    sock.close()
-
-
-@pytest.fixture
-def abstract_socket():
-    name = f"sottovoce-test-{uuid.uuid4().hex}"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind("\0" + name)
-    yield "@" + name, sock
-    sock.close()
+from notify_socket import path_socket, receive_all  # noqa: F401 (fixtures)
 
 
 def test_a_child_process_notifies_the_bound_socket(path_socket):
@@ -47,4 +16,4 @@ def test_a_child_process_notifies_the_bound_socket(path_socket):
     code = "from sottovoce.service.notify import Notifier; import sys; sys.exit(0 if Notifier.from_env().ready('up') else 1)"
     proc = subprocess.run([sys.executable, "-c", code], env=env, timeout=60)
     assert proc.returncode == 0
-    assert _receive_all(sock) == ["READY=1\nSTATUS=up"]
+    assert receive_all(sock) == ["READY=1\nSTATUS=up"]

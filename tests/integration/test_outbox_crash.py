@@ -19,23 +19,9 @@ class Clock:
         return self.t
 
 
-def msg(i: int, kind: str = "text") -> dict:
-    return {"id": f"id-{i:04d}", "site": "s", "time": "t", "kind": kind, "text": f"text {i}", "redacted": {}}
-
-
 @pytest.fixture
 def drops():
     return []
-
-
-@pytest.fixture
-def box(tmp_path, drops):
-    clock = Clock()
-    ob = Outbox(tmp_path / "outbox.sqlite3", ttl_seconds=3600, max_messages=5, clock=clock,
-                on_drop=lambda i, r: drops.append((i, r)))
-    ob.clock = clock
-    yield ob
-    ob.close()
 
 
 def test_messages_survive_sigkill_of_the_writer(tmp_path):

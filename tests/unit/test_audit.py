@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sottovoce.delivery.audit import AuditLog
 
-SOTTOVOCE = str(Path(sys.executable).parent / "sottovoce")  # the venv running the tests
 DAY = 86400.0
 T0 = 1_795_000_000.0
 
@@ -23,20 +20,8 @@ class Clock:
         return self.t
 
 
-def cli(command: str, *args: str, config: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([SOTTOVOCE, command, "--config", str(config), *args], capture_output=True, text=True,
-                          timeout=60, stdin=subprocess.DEVNULL)
-
-
 def files_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file())
-
-
-@pytest.fixture
-def config(tmp_path) -> Path:
-    path = tmp_path / "sottovoce.toml"
-    path.write_text(f'[state]\ndir = "{tmp_path / "state"}"\n\n[audit]\nretention_days = 2\n')
-    return path
 
 
 def sent_payload(marker: str) -> dict:

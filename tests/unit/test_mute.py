@@ -5,30 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.mqtt.remote_commands import apply_remote_command, decide_remote_command, parse
 from sottovoce.service.mute import MuteState
 from sottovoce.settings import ConsentSettings, Settings
-
-SOTTOVOCE = [str(Path(sys.executable).parent / "sottovoce")]  # the venv running the tests
-
-
-def cli(*args: str, config: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(SOTTOVOCE + [args[0], "--config", str(config), *args[1:]], capture_output=True,
-                          text=True, timeout=60)
-
-
-@pytest.fixture
-def config(tmp_path) -> Path:
-    path = tmp_path / "sottovoce.toml"
-    path.write_text(f'[state]\ndir = "{tmp_path / "state"}"\n')
-    return path
 
 
 def test_unmuted_by_default(tmp_path):
@@ -43,10 +26,6 @@ def test_persisted_across_instances(tmp_path):
     assert MuteState(tmp_path).info["by"] == "test"
     assert a.set(False, by="test") is True
     assert MuteState(tmp_path).muted is False
-
-
-
-
 
 
 def test_check_is_cheap_enough_for_every_frame(tmp_path):

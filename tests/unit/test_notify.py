@@ -4,40 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
-import uuid
 
 import pytest
+from notify_socket import abstract_socket, path_socket, receive_all  # noqa: F401 (fixtures)
 from sottovoce.service.notify import JournalFormatter, Notifier, stream_is_journal, syslog_priority, watchdog_interval
-
-
-def _receive_all(sock: socket.socket) -> list[str]:
-    out = []
-    sock.settimeout(0.5)
-    while True:
-        try:
-            out.append(sock.recv(4096).decode())
-        except (socket.timeout, BlockingIOError):
-            return out
-        sock.settimeout(0.05)
-
-
-@pytest.fixture
-def path_socket(tmp_path):
-    path = tmp_path / "notify.sock"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind(str(path))
-    yield str(path), sock
-    sock.close()
-
-
-@pytest.fixture
-def abstract_socket():
-    name = f"sottovoce-test-{uuid.uuid4().hex}"
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-    sock.bind("\0" + name)
-    yield "@" + name, sock
-    sock.close()
 
 
 @pytest.mark.parametrize("which", ["path_socket", "abstract_socket"])
@@ -55,7 +25,7 @@ def test_ready_status_watchdog_stopping_reach_the_socket(which, request, monkeyp
     assert notifier.reloading()
     assert notifier.stopping()
     notifier.close()
-    got = _receive_all(sock)
+    got = receive_all(sock)
     assert got[0] == "READY=1\nSTATUS=listening"
     assert got[1] == "STATUS=muted by the household"  # one line: systemctl shows a single line
     assert got[2] == "WATCHDOG=1"
@@ -76,7 +46,7 @@ def test_watchdog_if_due_pings_at_half_the_period(path_socket):
         now[0] = t
         sent.append(notifier.watchdog_if_due())
     assert sent == [False, False, True, False, False, True, True]
-    got = _receive_all(sock)
+    got = receive_all(sock)
     assert got == ["READY=1", "WATCHDOG=1", "WATCHDOG=1", "WATCHDOG=1"]
 
 
@@ -116,8 +86,6 @@ def test_watchdog_interval(env, pid, expected):
                                           ("@abstract", True)])
 def test_address_forms(raw, enabled):
     assert Notifier(raw).enabled is enabled
-
-
 
 
 @pytest.mark.parametrize("level, prio", [(logging.DEBUG, 7), (logging.INFO, 6), (logging.WARNING, 4),

@@ -100,8 +100,6 @@ def test_wal_and_full_sync_and_private_file(tmp_path):
     ob.close()
 
 
-
-
 def test_drops_land_in_the_audit_log(tmp_path):
     from sottovoce.delivery.audit import AuditLog
 
