@@ -38,8 +38,12 @@ class WhisperSession:
         self._frames.clear()
         # vad_filter: faster-whisper's bundled Silero VAD drops non-speech, where Whisper would
         # otherwise "hear" phrases such as "Thank you." in a click or a breath after the wake word.
-        segments, _info = self._model.transcribe(audio, language=self._language, beam_size=1, vad_filter=True,
-                                                 condition_on_previous_text=False, without_timestamps=True)
+        # temperature=0.0: greedy only. faster-whisper's default falls back to *sampling* when a
+        # segment's log-probability is low, so the same audio gave a different sentence on each run
+        # ("running late", "running rate", "in grade"); a privacy filter's output must be reproducible.
+        segments, _info = self._model.transcribe(audio, language=self._language, beam_size=1, temperature=0.0,
+                                                 vad_filter=True, condition_on_previous_text=False,
+                                                 without_timestamps=True)
         return " ".join(s.text.strip() for s in segments).strip()
 
 
