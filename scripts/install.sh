@@ -490,7 +490,7 @@ install_package
 install_wake_models
 install_vosk_model
 install_config
-make_dir "$STATE" 0750 "$USER_NAME" "$USER_NAME"
+make_dir "$STATE" 0700 "$USER_NAME" "$USER_NAME"
 mkdir -p "$R$(dirname "$UNIT")"
 unit_before="$(cat "$R$UNIT" 2>/dev/null || true)"
 put_file "$REPO/systemd/$SERVICE.service" "$UNIT" 0644 root root

@@ -1,4 +1,4 @@
-"""The one error type the stages raise for a problem the household can fix.
+"""The one error type the stages raise for a problem the household can fix, and how it quotes a value.
 
 Its message names the problem and the fix, so whoever catches it (the CLI, the daemon, a reload)
 prints one line instead of a traceback. The stages never know about the CLI.
@@ -13,3 +13,16 @@ class FixableError(Exception):
     def __init__(self, message: str, status: int = 1):
         super().__init__(message)
         self.status = status
+
+
+SHOWN_CHARS = 60
+"""A value longer than this is shown by its start and its length: one line stays one line."""
+
+
+def shown(value: object) -> str:
+    """`value` as a config problem quotes it: repr(), clipped when long."""
+    text = repr(value)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    size = f"{len(value)} characters" if isinstance(value, str) else f"{len(text)} characters as written"
+    return f"{text[:SHOWN_CHARS - 20]}... ({size})"

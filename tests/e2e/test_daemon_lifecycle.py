@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from broker import Broker, Subscriber, free_port
 from conftest import AUDIO, ROOT, WAKE_MODELS, WHISPER_MODEL, read_clip, silence
+from notify_socket import NotifySocket
 from sottovoce.audio.file import read_wav
 
 DEMO = ROOT / "device" / "sottovoce" / "data" / "demo.wav"  # 3 commands after "hey jarvis"; the 3rd is on health
@@ -69,8 +70,8 @@ level = "DEBUG"
 class Daemon:
     """`sottovoce run --config FILE` as a child process, its output collected line by line."""
 
-    def __init__(self, config: Path):
-        env = {**os.environ, "SOTTOVOCE_CONFIG": str(config)}
+    def __init__(self, config: Path, env: dict[str, str] | None = None):
+        env = {**os.environ, "SOTTOVOCE_CONFIG": str(config), **(env or {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "sottovoce", "run", "--config", str(config)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                      env=env)
@@ -251,6 +252,25 @@ def test_sigterm_on_a_fifo_with_no_writer(tmp_path):
         assert elapsed < STOP_BOUND, f"took {elapsed:.2f} s to stop"
     finally:
         daemon.close()
+
+
+def test_the_watchdog_is_fed_while_waiting_for_a_fifo_writer(tmp_path):
+    """Waiting for a writer is not a hang: systemd must not restart the service (and wait again)."""
+    state, config, fifo = tmp_path / "state", tmp_path / "sottovoce.toml", tmp_path / "audio.fifo"
+    os.mkfifo(fifo)
+    config.write_text(config_text(state, source=f"file:{fifo}", port=free_port()))
+    notify = NotifySocket(tmp_path / "notify.sock")
+    daemon = Daemon(config, env={"NOTIFY_SOCKET": str(notify.path), "WATCHDOG_USEC": "1000000"})
+    try:
+        daemon.wait_for("is a FIFO with no writer yet")
+        time.sleep(2.5)  # past 2 watchdog intervals with no audio frame
+        before = notify.fields().count("WATCHDOG=1")
+        time.sleep(2.0)
+        assert notify.fields().count("WATCHDOG=1") >= before + 2, notify.fields()
+        assert daemon.terminate() < STOP_BOUND and daemon.proc.returncode == 0
+    finally:
+        daemon.close()
+        notify.close()
 
 
 def test_failed_reloads_keep_the_old_pipeline_its_connection_and_its_consent(tmp_path, broker, everything):

@@ -136,7 +136,7 @@ def test_config_paths_point_at_the_pi_layout(installed):
 def test_modes_and_recorded_owners(installed):
     root, _ = installed
     rows = manifest(root)
-    assert rows["/var/lib/sottovoce"] == ("sottovoce", "sottovoce", "0750")
+    assert rows["/var/lib/sottovoce"] == ("sottovoce", "sottovoce", "0700")  # as the daemon keeps it
     assert rows["/etc/sottovoce"] == ("root", "sottovoce", "0750")
     assert rows["/etc/sottovoce/sottovoce.toml"] == ("root", "sottovoce", "0640")
     assert rows["/etc/systemd/system/sottovoce.service"] == ("root", "root", "0644")

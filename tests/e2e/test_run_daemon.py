@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 from broker import Broker, Subscriber, free_port, speaker_prefix
 from conftest import ROOT, WHISPER_MODEL, pipeline_args
+from notify_socket import NotifySocket
 from sottovoce.audio.file import read_wav
 
 DEMO = ROOT / "device" / "sottovoce" / "data" / "demo.wav"  # 3 commands after "hey jarvis"; the 3rd is on health
@@ -45,34 +46,6 @@ def wait_until(predicate, timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return False
-
-
-class NotifySocket:
-    """A unix datagram socket standing in for systemd's $NOTIFY_SOCKET."""
-
-    def __init__(self, path: Path):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(str(path))
-        self.sock.settimeout(0.2)
-        self.path, self.messages = path, []
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._running = True
-        self._thread.start()
-
-    def _read(self):
-        while self._running:
-            try:
-                self.messages.append(self.sock.recv(4096).decode())
-            except (socket.timeout, OSError):
-                continue
-
-    def fields(self) -> list[str]:
-        return [f for m in list(self.messages) for f in m.split("\n")]
-
-    def close(self):
-        self._running = False
-        self._thread.join(2)
-        self.sock.close()
 
 
 def start_daemon(state: Path, *extra: str, env: dict | None = None, config: Path | None = None):

@@ -73,3 +73,11 @@ def test_missing_file_says_how_to_fix(tmp_path):
     with pytest.raises(ConfigError) as err:
         load(tmp_path / "none.toml")
     assert "config/sottovoce.toml" in str(err.value)
+
+
+def test_a_very_long_value_is_quoted_by_its_start_and_length_on_one_line():
+    with pytest.raises(ConfigError) as caught:
+        load(None, ["mqtt.prefix=" + "a" * 600])
+    message = str(caught.value)
+    assert "mqtt.prefix" in message and "(600 characters)" in message
+    assert "a" * 100 not in message and len(message.splitlines()[0]) < 400

@@ -34,6 +34,11 @@ from sottovoce.settings import Settings
 log = logging.getLogger(__name__)
 
 
+TRANSCRIPTION_GRACE = 600.0
+"""Seconds a transcription may keep the main loop from its frames before the watchdog stops
+pinging (a hung engine): Whisper tiny.en on a Pi 4 needs well under this for 60 s of audio."""
+
+
 class Daemon:
     def __init__(self, settings: Settings, *, config: str | None = None, overrides: list[str] = ()):
         self.settings = settings
@@ -102,7 +107,13 @@ class Daemon:
     def _open(self, settings: Settings):
         from sottovoce.assembly import open_audio
 
-        return self._use(open_audio(settings.audio, stopped=self._stop.is_set))
+        return self._use(open_audio(settings.audio, stopped=self._polled))
+
+    def _polled(self) -> bool:
+        """Whether to stop, asked by a wait that polls (a FIFO with no writer yet): each question
+        marks the loop alive, so a long wait for a writer is not taken for a hang by the watchdog."""
+        self._beat = time.monotonic()
+        return self._stop.is_set()
 
     def _use(self, source):
         self._source = source
@@ -156,7 +167,7 @@ class Daemon:
         a new audio source when the reload opened one (changed `[audio]`, or a lost microphone)."""
         self.notifier.reloading()
         result = rebuild(self._pipeline, self._config, self._overrides, reopen=reopen,
-                         stopped=self._stop.is_set)
+                         stopped=self._polled)
         if result is None:  # the old pipeline goes on; a closed source is reopened as it was
             return self._open(self.settings) if reopen else None
         self._pipeline, source = result
@@ -198,9 +209,18 @@ class Daemon:
                 was_waiting = waiting
                 self.notifier.status("waiting for the microphone (see `sottovoce devices`)" if waiting
                                      else "listening")
-            # a loop stuck elsewhere stops the pings, and systemd restarts the service
-            if waiting or time.monotonic() - self._beat < 2 * interval:
+            pipeline = self._pipeline
+            if looks_alive(quiet=time.monotonic() - self._beat, interval=interval, waiting=waiting,
+                           transcribing=pipeline is not None and pipeline.listener.recognizing):
                 self.notifier.watchdog()
+
+
+def looks_alive(*, quiet: float, interval: float, waiting: bool, transcribing: bool) -> bool:
+    """Whether the watchdog should ping: the main loop took a frame (or polled a FIFO) within two
+    intervals, or is known to be waiting (a microphone that is out), or a transcription (Whisper on
+    a Pi, up to utterance.max_seconds of audio) has kept it from its frames for less than
+    TRANSCRIPTION_GRACE. A loop stuck anywhere else stops the pings, and systemd restarts it."""
+    return waiting or quiet < 2 * interval or (transcribing and quiet < TRANSCRIPTION_GRACE)
 
 
 def _exit_now(status: int) -> None:

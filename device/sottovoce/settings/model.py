@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sottovoce.delivery.mqtt.topics import normalize_prefix, valid_prefix
+from sottovoce.errors import shown
 
 DEFAULT_CONFIG_PATHS = (Path("/etc/sottovoce/sottovoce.toml"),)
 WAKE_WORDS = ("alexa", "hey_jarvis", "hey_mycroft", "hey_rhasspy", "okay_nabu")
@@ -212,7 +213,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file or "command line"
-        return f"{where}: {self.key} = {self.value!r}: expected {self.expected}"
+        return f"{where}: {self.key} = {shown(self.value)}: expected {self.expected}"
+
 
 
 class ConfigError(Exception):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sottovoce.errors import shown
+
 PSEUDONYM_MODES = ("per_message", "daily")
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -113,13 +115,9 @@ def topics_for(prefix: str, site: str, discovery_prefix: str = "homeassistant", 
     chosen = normalize_prefix(prefix) or default_prefix(site, install_id)
     why = prefix_problem(chosen)
     if why:
-        raise ValueError(f"mqtt.prefix {_clip(prefix)}: {why}")
+        raise ValueError(f"mqtt.prefix {shown(prefix)}: {why}")
     disc = normalize_prefix(discovery_prefix) or "homeassistant"
     why = prefix_problem(disc)
     if why:
-        raise ValueError(f"mqtt.discovery_prefix {_clip(discovery_prefix)}: {why}")
+        raise ValueError(f"mqtt.discovery_prefix {shown(discovery_prefix)}: {why}")
     return Topics(prefix=chosen, discovery_prefix=disc)
-
-
-def _clip(text: str) -> str:
-    return repr(text) if len(text) <= 60 else repr(text[:40]) + f"... ({len(text)} characters)"
