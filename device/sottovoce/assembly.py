@@ -2,8 +2,8 @@
 
 `sottovoce run` (the daemon) and `sottovoce transcribe` get their stages here and nowhere else:
 the listening stages (wake word, voice activity, utterance limits, recogniser) as a `Listener`,
-the audio source, and everything behind the audio loop as `Services` (redaction, mute, audit,
-outbox, dispatcher, MQTT publisher). Missing or broken models and unusable state folders become
+the audio source, and everything behind the audio loop as `Services` (sensitive-topic model,
+redaction, mute, audit, outbox, dispatcher, MQTT publisher). Missing or broken models and unusable state folders become
 `FixableError`s with status 2 (a configuration problem systemd does not restart).
 
 The daemon owns one `Services` at a time. The order matters: the audit log and outbox exist
@@ -45,6 +45,7 @@ from sottovoce.wake.detector import WakeModelError, WakeWordDetector
 
 if TYPE_CHECKING:  # paho-mqtt is imported only when MQTT is enabled
     from sottovoce.delivery.mqtt.publisher import Publisher
+    from sottovoce.privacy.topics import TopicModel
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,16 @@ OUTBOX_FILE = "outbox.sqlite3"
 
 def open_audio(audio: AudioSettings, *, stopped: Callable[[], bool] = lambda: False) -> AudioSource:
     return open_source(audio, stopped=stopped)
+
+
+def build_topic_model() -> "TopicModel":
+    """The packaged sensitive-topic model; FixableError (status 2) when its files are missing."""
+    from sottovoce.privacy.topics import TopicModel, TopicModelError
+
+    try:
+        return TopicModel()
+    except TopicModelError as exc:
+        raise FixableError(str(exc), status=2) from None
 
 
 def build_detector(settings: Settings) -> WakeWordDetector:
@@ -131,6 +142,7 @@ class CommandRouter:
 class Services:
     settings: Settings
     redactor: Redactor
+    topic_model: "TopicModel"
     mute: MuteState
     audit: AuditLog
     outbox: Outbox
@@ -158,6 +170,7 @@ class Services:
         old = previous.settings if previous is not None else None
         redactor = (previous.redactor if old is not None and old.redaction == settings.redaction
                     else Redactor(extra_names=settings.redaction.extra_names))
+        topic_model = previous.topic_model if previous is not None else build_topic_model()
         shared_state = old is not None and _same_state(old, settings)
         if shared_state:
             mute, audit, outbox = previous.mute, previous.audit, previous.outbox
@@ -168,7 +181,8 @@ class Services:
                             max_messages=settings.mqtt.outbox_max, on_drop=audit.record_outbox_drop,
                             on_recover=audit.record_recovery)
         try:
-            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides)
+            dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=mute, overrides=overrides,
+                                    topic_model=topic_model)
             publisher, commands, started = None, None, False
             if settings.mqtt.enabled:
                 if shared_state and previous.publisher is not None and _same_link(old, settings):
@@ -182,7 +196,8 @@ class Services:
                 audit.close()
             lock.release()
             raise
-        return cls(settings, redactor, mute, audit, outbox, dispatcher, publisher, commands, lock, started)
+        return cls(settings, redactor, topic_model, mute, audit, outbox, dispatcher, publisher, commands, lock,
+                   started)
 
     def begin(self) -> None:
         """Start what `build` made: point remote commands here, connect a new publisher."""
@@ -213,8 +228,12 @@ class Services:
         return self.mute.muted
 
     def redact(self, event: Transcript) -> Redacted:
+        """The raw transcript's sensitive topics, judged first, then its redacted text; the raw
+        text goes no further."""
+        topics = self.dispatcher.topics(event.text)
         result = self.redactor.redact(event.text)
-        return Redacted(wake=event.wake, text=result.text, counts=dict(result.counts), ended_by=event.ended_by)
+        return Redacted(wake=event.wake, text=result.text, counts=dict(result.counts), ended_by=event.ended_by,
+                        topics=topics)
 
     def handle(self, event: Redacted) -> Decision:
         return self.dispatcher.handle(event)

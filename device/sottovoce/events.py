@@ -53,3 +53,6 @@ class Redacted:
     text: str
     counts: Mapping[str, int] = field(default_factory=dict)
     ended_by: str = "silence"
+    topics: tuple[str, ...] = field(kw_only=True)
+    """Sensitive topics, judged on the raw transcript before it was redacted (labels only). No
+    default: whoever makes a Redacted must have judged them (`Policy.topics`)."""

@@ -71,3 +71,12 @@ def test_a_missing_model_names_the_folder_and_the_fix(tmp_path):
     with pytest.raises(TopicModelError, match=str(tmp_path)) as err:
         TopicModel(tmp_path)
     assert "reinstall sottovoce" in str(err.value)
+
+
+def test_check_config_names_missing_model_files_without_loading_them(tmp_path):
+    from sottovoce.privacy.topics import model_problem
+
+    assert model_problem() is None  # the packaged model is all there
+    (tmp_path / "tokenizer.json").write_text("{}")
+    why = model_problem(tmp_path)
+    assert str(tmp_path) in why and "model.onnx" in why and "topics.json" in why and "tokenizer.json" not in why

@@ -19,13 +19,32 @@ LIGHTS = Intent("HassTurnOn", {"domain": "light"})
 PLAY = Intent("HassMediaSearchAndPlay", {"search_query": "songs about prison"})
 
 
-def consent(**kw) -> ConsentSettings:
-    return dataclasses.replace(ConsentSettings(), sensitive_file=str(CONFIG / "sensitive.toml"), **kw)
+def consent(terms: str = "sensitive.toml", **kw) -> ConsentSettings:
+    return dataclasses.replace(ConsentSettings(), sensitive_file=str(CONFIG / terms), **kw)
 
 
 @pytest.fixture(scope="module")
 def policy() -> Policy:
+    """The shipped config's policy without the learned model (that is tested in integration)."""
     return Policy.load(consent(), shipped_recognizer())
+
+
+@pytest.fixture(scope="module")
+def strict() -> Policy:
+    """The optional strict term list (config/sensitive-strict.toml), which tests the term matcher."""
+    return Policy.load(consent("sensitive-strict.toml"), shipped_recognizer())
+
+
+class Judge:
+    """Stands in for the learned model: holds what it was told is sensitive, and records what it saw."""
+
+    def __init__(self, sensitive: dict[str, str]):
+        self.sensitive, self.seen = sensitive, []
+
+    def classify(self, text):
+        self.seen.append(text)
+        topic = self.sensitive.get(text)
+        return type("Verdict", (), {"topic": topic, "score": 0.99 if topic else 0.01, "threshold": 0.5})()
 
 
 OFF = {}
@@ -74,7 +93,28 @@ def test_decide(flags, text, intent, topics, expected):
 def test_default_consent_never_sends(policy):
     texts = ["turn on the kitchen lights", "set a timer for ten minutes", "", "i have cancer",
              "what's the weather tomorrow", "my phone number is <PHONE>", "tell me a joke"]
-    assert all(policy.evaluate(t, ConsentSettings()).action != "sent" for t in texts)
+    assert all(policy.evaluate(t, ConsentSettings(), topics=policy.topics(t)).action != "sent" for t in texts)
+
+
+def test_the_shipped_terms_file_holds_no_terms_the_model_is_the_default(policy):
+    assert policy.sensitive.names == () and policy.model is None
+    assert policy.topics("i think i have cancer") == ()  # without the model nothing judges it here
+
+
+def test_topics_are_the_models_then_the_households_terms():
+    judge = Judge({"my son was stabbed last night": "violence_crime"})
+    p = Policy(shipped_recognizer(), SensitiveTopics.from_terms({"court": ["the hearing"]}), judge)
+    assert p.topics("my son was stabbed last night") == ("violence_crime",)
+    assert p.topics("remind me about the hearing") == ("court",)  # the model said no; the household's word holds
+    assert p.topics("turn on the lights") == ()
+    assert judge.seen == ["my son was stabbed last night", "remind me about the hearing", "turn on the lights"]
+    assert p.topics("") == () and len(judge.seen) == 3  # nothing to judge
+
+
+def test_a_topic_the_model_and_the_terms_both_name_is_listed_once():
+    p = Policy(shipped_recognizer(), SensitiveTopics.from_terms({"health": ["sertraline"]}),
+               Judge({"pick up my sertraline": "health"}))
+    assert p.topics("pick up my sertraline") == ("health",)
 
 
 # text -> the intent name it is recognised as (None: not a command)
@@ -174,12 +214,12 @@ SENSITIVE = [
 
 
 @pytest.mark.parametrize("text,topics", SENSITIVE)
-def test_sensitive_topics(policy, text, topics):
-    assert policy.sensitive.topics(text) == topics
+def test_sensitive_topics(strict, text, topics):
+    assert strict.sensitive.topics(text) == topics
 
 
-def test_every_bundled_topic_is_present(policy):
-    assert set(policy.sensitive.names) == {"health", "sexuality", "violence_crime", "religion", "politics",
+def test_every_topic_is_in_the_strict_list(strict):
+    assert set(strict.sensitive.names) == {"health", "sexuality", "violence_crime", "religion", "politics",
                                            "money_trouble"}
 
 

@@ -69,11 +69,12 @@ def test_payloads_carry_no_device_identity_and_no_precise_time(tmp_path, site, p
         outbox = Outbox(state / "outbox.sqlite3")
         try:
             dispatcher = Dispatcher(settings, audit=audit, outbox=outbox, mute=MuteState(state), clock=lambda: now,
-                                    commands=shipped_recognizer())
+                                    commands=shipped_recognizer(), topic_model=None)
             payloads = []
             for i, text in enumerate(["turn on the lights", "tell me a story", "", "i have cancer"]):
                 word = custom_word if i % 2 else "hey_jarvis"
-                decision = dispatcher.handle(Redacted(WakeDetected(word, 0.9, 12.34), text, {"name": 1}))
+                decision = dispatcher.handle(Redacted(WakeDetected(word, 0.9, 12.34), text, {"name": 1},
+                                                      topics=dispatcher.topics(text)))
                 assert decision.action == "sent"
                 payloads.append(encode(decision.message).decode())
             payloads += [json.dumps(q.message) for q in outbox.pending(100)]

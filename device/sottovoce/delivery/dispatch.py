@@ -1,6 +1,7 @@
 """After redaction: decide (consent), build the anonymous message, audit it, queue it.
 
-The daemon calls `Dispatcher.handle(redacted)` once per wake word. Every call writes one audit
+The daemon asks `Dispatcher.topics(raw)` before redaction (the sensitive topics of the raw
+transcript) and calls `Dispatcher.handle(redacted)` once per wake word. Every call writes one audit
 record (two if the outbox refuses a message already recorded as sent: "sent", then "dropped").
 A message is written to the audit log before it is queued, so nothing leaves without a record;
 if the log cannot be written, nothing is sent.
@@ -28,7 +29,7 @@ from sottovoce.delivery.audit import AuditLog
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.events import Redacted
 from sottovoce.intents import CommandRecognizer, VocabularyError
-from sottovoce.privacy.consent import Policy
+from sottovoce.privacy.consent import Policy, TopicJudge
 from sottovoce.privacy.message import build_message, site_pseudonym, wake_word_name
 from sottovoce.privacy.sensitive import PolicyFileError
 from sottovoce.privacy.site_key import SiteKey
@@ -58,7 +59,8 @@ class Dispatcher:
 
     def __init__(self, settings: Settings, *, audit: AuditLog, outbox: Outbox, mute: MuteState, clock: Callable[[], float] = time.time,
                  rng: Callable[[int], bytes] = secrets.token_bytes, site_key: SiteKey | None = None,
-                 overrides: Sequence[str] = (), commands: CommandRecognizer | None = None):
+                 overrides: Sequence[str] = (), commands: CommandRecognizer | None = None,
+                 topic_model: TopicJudge | None):
         self._audit = audit
         self._outbox = outbox
         self._mute = mute
@@ -69,7 +71,8 @@ class Dispatcher:
         self._overrides = tuple(overrides)
         self._consent = settings.consent
         try:
-            self._policy = Policy.load(settings.consent, commands or CommandRecognizer.for_settings(settings.commands))
+            self._policy = Policy.load(settings.consent, commands or CommandRecognizer.for_settings(settings.commands),
+                                       topic_model)
         except (PolicyFileError, VocabularyError) as exc:
             from sottovoce.errors import FixableError
 
@@ -77,13 +80,17 @@ class Dispatcher:
         self._stamp = self._files_stamp(settings.consent)
         self._lock = threading.Lock()  # decisions (audio loop) and remote commands (paho) both read
 
+    def topics(self, raw_text: str) -> tuple[str, ...]:
+        """The sensitive topics of a raw transcript, under the policy files in force (before redaction)."""
+        return self._current()[1].topics(raw_text)
+
     def handle(self, event: Redacted) -> Decision:
         word = wake_word_name(event.wake.word)
         counts = {str(k): int(v) for k, v in event.counts.items() if int(v) > 0}
         if self._mute.muted:
             return self._finish(Decision("muted", "muted: the utterance was discarded"), word, counts)
         consent, policy = self._current()
-        verdict = policy.evaluate(event.text, consent)
+        verdict = policy.evaluate(event.text, consent, topics=event.topics)
         if verdict.action != "sent":
             return self._finish(Decision(verdict.action, verdict.reason), word, counts)
         now = self._clock()
@@ -133,7 +140,7 @@ class Dispatcher:
             try:
                 fresh = (settings_mod.load(self._source, list(self._overrides)).consent if self._source
                          else self._consent)
-                policy = Policy.load(fresh, self._policy.commands)
+                policy = Policy.load(fresh, self._policy.commands, self._policy.model)
             except (settings_mod.ConfigError, PolicyFileError) as exc:
                 problem = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
                 log.error("consent files changed but cannot be used; keeping the consent in force (%s) "

@@ -2,7 +2,10 @@
 
 Default deny. `decide` is pure (text facts and ConsentSettings in, a Verdict out) so every
 combination is tested in a table; `Policy` holds the command recogniser (Home Assistant's intent
-grammar, compiled once) and the sensitive-topic terms, and turns a transcript into those facts.
+grammar, compiled once), the learned sensitive-topic model and the household's own sensitive
+terms, and turns a transcript into those facts. Sensitive topics are judged on the raw transcript,
+in RAM, before redaction (`Policy.topics`): redaction would turn "gay" or "stabbed" into a
+placeholder before the check could see it. The command is recognised on the redacted text.
 
 With consent.commands alone a recognised command leaves as its intent and slots, without the
 transcript (`Verdict.include_text` is False); the text goes along only when consent.text is on too.
@@ -11,6 +14,7 @@ transcript (`Verdict.include_text` is False); the text goes along only when cons
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from sottovoce.intents import CommandRecognizer, Intent
 from sottovoce.privacy.sensitive import SensitiveTopics
@@ -77,21 +81,45 @@ def _why_text_held(consent: ConsentSettings, is_command: bool, topics: tuple[str
     return None
 
 
+class TopicJudge(Protocol):
+    """What the policy needs of the learned topic model (`privacy.topics.TopicModel`)."""
+
+    def classify(self, text: str):  # -> TopicVerdict (topic: str | None, score, threshold)
+        ...
+
+
 @dataclass(frozen=True)
 class Policy:
-    """The command recogniser and the household's sensitive topics, both compiled once."""
+    """The command recogniser, the topic model and the household's sensitive terms, each made once."""
 
     commands: CommandRecognizer
     sensitive: SensitiveTopics
+    """The household's own terms (consent.sensitive_file, consent.extra_sensitive_terms)."""
+    model: TopicJudge | None = None
+    """The learned sensitive-topic model; None only where a caller chose the terms alone."""
 
     @classmethod
-    def load(cls, consent: ConsentSettings, commands: CommandRecognizer) -> "Policy":
-        """Read consent.sensitive_file (PolicyFileError names what is wrong); the recogniser is
-        built once by the caller (compiling the grammar takes about a second on a Pi)."""
-        return cls(commands, SensitiveTopics.load(consent.sensitive_file, consent.extra_sensitive_terms))
+    def load(cls, consent: ConsentSettings, commands: CommandRecognizer,
+             model: TopicJudge | None = None) -> "Policy":
+        """Read consent.sensitive_file (PolicyFileError names what is wrong); the recogniser and
+        the topic model are made once by the caller (compiling the grammar takes about a second
+        on a Pi, loading the model a few tenths)."""
+        return cls(commands, SensitiveTopics.load(consent.sensitive_file, consent.extra_sensitive_terms), model)
 
     def recognize(self, text: str) -> Intent | None:
         return self.commands.recognize(text) if text.strip() else None
 
-    def evaluate(self, text: str, consent: ConsentSettings) -> Verdict:
-        return decide(text, consent, intent=self.recognize(text), topics=self.sensitive.topics(text))
+    def topics(self, raw_text: str) -> tuple[str, ...]:
+        """The sensitive topics of the raw transcript: the model's judgement, then any topic whose
+        household terms it names. Call it before redaction; nothing of the text is kept."""
+        found: list[str] = []
+        if self.model is not None and raw_text.strip():
+            verdict = self.model.classify(raw_text)
+            if verdict.topic is not None:
+                found.append(verdict.topic)
+        found += [t for t in self.sensitive.topics(raw_text) if t not in found]
+        return tuple(found)
+
+    def evaluate(self, text: str, consent: ConsentSettings, *, topics: tuple[str, ...]) -> Verdict:
+        """The verdict for redacted `text`, given the `topics` judged on it before redaction."""
+        return decide(text, consent, intent=self.recognize(text), topics=topics)

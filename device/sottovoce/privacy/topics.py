@@ -33,6 +33,16 @@ class TopicModelError(Exception):
     """The topic model files are missing or unreadable; the message names the folder and the fix."""
 
 
+FILES = ("model.onnx", "tokenizer.json", "topics.json")
+FIX = "reinstall sottovoce (scripts/setup, or scripts/install.sh on a Pi)"
+
+
+def model_problem(folder: str | Path = DEFAULT_DIR) -> str | None:
+    """Why `folder` cannot hold the topic model (a file missing), or None; without loading it."""
+    missing = [name for name in FILES if not (Path(folder) / name).is_file()]
+    return f"the sensitive-topic model in {folder} is missing {', '.join(missing)}" if missing else None
+
+
 @dataclass(frozen=True)
 class TopicVerdict:
     topic: str | None
@@ -71,8 +81,7 @@ class TopicModel:
             self._session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
                                                          providers=["CPUExecutionProvider"])
         except (OSError, ValueError, ImportError, RuntimeError) as exc:
-            raise TopicModelError(f"the sensitive-topic model in {folder} cannot be loaded ({exc}); "
-                                  "reinstall sottovoce (scripts/setup, or scripts/install.sh on a Pi)") from None
+            raise TopicModelError(f"the sensitive-topic model in {folder} cannot be loaded ({exc}); {FIX}") from None
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()
         self.labels: tuple[str, ...] = tuple(meta["labels"])

@@ -193,6 +193,11 @@ def consent_file_findings(settings: Settings) -> list[Finding]:
             CommandRecognizer.for_settings(commands)
         except VocabularyError as exc:
             out.append(problem("consent files", str(exc), "fix the file or key named above", "commands.vocabulary"))
+    from sottovoce.privacy import topics
+
+    why = topics.model_problem()
+    if why:
+        out.append(problem("consent files", why, topics.FIX))
     return out
 
 

@@ -44,17 +44,21 @@ def main(args: argparse.Namespace) -> int:
     from sottovoce.privacy.sensitive import PolicyFileError
 
     _logs_to_stderr()
+    from sottovoce.privacy.topics import TopicModel, TopicModelError
+
     try:
-        policy = Policy.load(settings.consent, CommandRecognizer.for_settings(settings.commands))
-    except (PolicyFileError, VocabularyError) as exc:
+        policy = Policy.load(settings.consent, CommandRecognizer.for_settings(settings.commands), TopicModel())
+    except (PolicyFileError, VocabularyError, TopicModelError) as exc:
         raise CommandError(str(exc), status=2) from None
     redactor = Redactor(settings.redaction.extra_names)
     consent = settings.consent
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
     lines = 0
     for line in stdin:
-        result = redactor.redact(line.rstrip("\r\n"))
-        verdict = policy.evaluate(result.text, consent)
+        raw = line.rstrip("\r\n")
+        topics = policy.topics(raw)  # on the raw line, before redaction, as `run` does
+        result = redactor.redact(raw)
+        verdict = policy.evaluate(result.text, consent, topics=topics)
         sent = verdict.action == "sent"
         row = {
             "text": result.text,
