@@ -228,10 +228,10 @@ class Services:
         return self.mute.muted
 
     def redact(self, event: Transcript) -> Redacted:
-        """The raw transcript's sensitive topics, judged first, then its redacted text; the raw
-        text goes no further."""
-        topics = self.dispatcher.topics(event.text)
+        """The redacted text, and the sensitive topics judged on the raw transcript (with what the
+        redactor found in it); the raw text goes no further."""
         result = self.redactor.redact(event.text)
+        topics = self.dispatcher.topics(event.text, result.spans)
         return Redacted(wake=event.wake, text=result.text, counts=dict(result.counts), ended_by=event.ended_by,
                         topics=topics)
 

@@ -258,3 +258,14 @@ def test_bad_files_name_the_line(tmp_path):
     with pytest.raises(PolicyFileError, match="cannot read"):
         Policy.load(dataclasses.replace(consent(), sensitive_file=str(tmp_path / "missing.toml")),
                     shipped_recognizer())
+
+
+def test_the_model_reads_identifiers_masked_and_names_as_said():
+    from sottovoce.privacy.redaction.spans import Span
+
+    judge = Judge({})
+    p = Policy(shipped_recognizer(), SensitiveTopics.from_terms({}), judge)
+    raw = "my son was stabbed call kemi on 07700 900123"
+    found = (Span(11, 18, "NAME"), Span(24, 28, "NAME"), Span(32, 44, "PHONE"))  # the redactor's spans
+    p.topics(raw, found)
+    assert judge.seen == ["my son was stabbed call kemi on <PHONE>"]

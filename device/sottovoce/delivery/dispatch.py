@@ -80,9 +80,10 @@ class Dispatcher:
         self._stamp = self._files_stamp(settings.consent)
         self._lock = threading.Lock()  # decisions (audio loop) and remote commands (paho) both read
 
-    def topics(self, raw_text: str) -> tuple[str, ...]:
-        """The sensitive topics of a raw transcript, under the policy files in force (before redaction)."""
-        return self._current()[1].topics(raw_text)
+    def topics(self, raw_text: str, found_items: tuple = ()) -> tuple[str, ...]:
+        """The sensitive topics of a raw transcript under the policy files in force (`Policy.topics`;
+        `found_items`: the redactor's spans in it)."""
+        return self._current()[1].topics(raw_text, found_items)
 
     def handle(self, event: Redacted) -> Decision:
         word = wake_word_name(event.wake.word)

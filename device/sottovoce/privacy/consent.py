@@ -4,8 +4,10 @@ Default deny. `decide` is pure (text facts and ConsentSettings in, a Verdict out
 combination is tested in a table; `Policy` holds the command recogniser (Home Assistant's intent
 grammar, compiled once), the learned sensitive-topic model and the household's own sensitive
 terms, and turns a transcript into those facts. Sensitive topics are judged on the raw transcript,
-in RAM, before redaction (`Policy.topics`): redaction would turn "gay" or "stabbed" into a
-placeholder before the check could see it. The command is recognised on the redacted text.
+in RAM, before names are redacted (`Policy.topics`): the redactor can take "gay" or "stabbed"
+for a name. Identifiers (phone, card, account numbers, emails, ...) are masked first: they say
+nothing about a topic and mislead the model ("call mum on 07700 900123" read as health). The
+command is recognised on the redacted text.
 
 With consent.commands alone a recognised command leaves as its intent and slots, without the
 transcript (`Verdict.include_text` is False); the text goes along only when consent.text is on too.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sottovoce.intents import CommandRecognizer, Intent
+from sottovoce.privacy.redaction.spans import Span, replace
 from sottovoce.privacy.sensitive import SensitiveTopics
 from sottovoce.settings import ConsentSettings
 
@@ -109,12 +112,13 @@ class Policy:
     def recognize(self, text: str) -> Intent | None:
         return self.commands.recognize(text) if text.strip() else None
 
-    def topics(self, raw_text: str) -> tuple[str, ...]:
+    def topics(self, raw_text: str, found_items: tuple[Span, ...] = ()) -> tuple[str, ...]:
         """The sensitive topics of the raw transcript: the model's judgement, then any topic whose
-        household terms it names. Call it before redaction; nothing of the text is kept."""
+        household terms it names. `found_items` are the redactor's spans in it: the identifiers
+        among them are masked for the model, the names are not. Nothing of the text is kept."""
         found: list[str] = []
         if self.model is not None and raw_text.strip():
-            verdict = self.model.classify(raw_text)
+            verdict = self.model.classify(replace(raw_text, [s for s in found_items if s.kind != "NAME"]))
             if verdict.topic is not None:
                 found.append(verdict.topic)
         found += [t for t in self.sensitive.topics(raw_text) if t not in found]

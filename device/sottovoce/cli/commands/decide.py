@@ -56,8 +56,8 @@ def main(args: argparse.Namespace) -> int:
     lines = 0
     for line in stdin:
         raw = line.rstrip("\r\n")
-        topics = policy.topics(raw)  # on the raw line, before redaction, as `run` does
         result = redactor.redact(raw)
+        topics = policy.topics(raw, result.spans)  # on the raw line, identifiers masked, as `run` does
         verdict = policy.evaluate(result.text, consent, topics=topics)
         sent = verdict.action == "sent"
         row = {

@@ -18,7 +18,7 @@ from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model
 from sottovoce.privacy.redaction.names import load_names, name_spans
 from sottovoce.privacy.redaction.numbers import digit_runs
 from sottovoce.privacy.redaction.numeric import number_spans
-from sottovoce.privacy.redaction.spans import Span, resolve
+from sottovoce.privacy.redaction.spans import Span, replace, resolve
 from sottovoce.privacy.redaction.spelled import spelled_spans
 from sottovoce.privacy.redaction.tokens import tokenize
 from sottovoce.privacy.redaction.written import written_spans
@@ -35,6 +35,8 @@ class RedactionResult:
     """The transcript with each personal item replaced by <KIND>; everything else byte-for-byte."""
     counts: dict[str, int] = field(default_factory=dict)
     """How many items of each kind were removed (kinds with none are absent)."""
+    spans: tuple[Span, ...] = field(default=(), compare=False)
+    """Where each item was in the input (RAM only: they point into the raw transcript)."""
 
 
 class Redactor:
@@ -67,17 +69,11 @@ class Redactor:
         spans = self.spans(text)
         if not spans:
             return RedactionResult(text, {})
-        out: list[str] = []
         counts: dict[str, int] = {}
-        pos = 0
         for span in spans:
-            out.append(text[pos:span.start])
-            out.append(f"<{span.kind}>")
             counts[span.kind] = counts.get(span.kind, 0) + 1
-            pos = span.end
-        out.append(text[pos:])
         log.debug("redacted %s", counts)
-        return RedactionResult("".join(out), counts)
+        return RedactionResult(replace(text, spans), counts, tuple(spans))
 
 
 def _join_neighbours(text: str, spans: list[Span]) -> list[Span]:

@@ -39,3 +39,15 @@ def resolve(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def replace(text: str, spans: list[Span] | tuple[Span, ...]) -> str:
+    """`text` with each of `spans` (non-overlapping, in text order) replaced by its <KIND>."""
+    out: list[str] = []
+    pos = 0
+    for span in spans:
+        out.append(text[pos:span.start])
+        out.append(f"<{span.kind}>")
+        pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
