@@ -59,3 +59,12 @@ def test_household_names_from_config() -> None:
     out, err = proc.communicate(b"is zanzibar home\n", timeout=30)
     assert proc.returncode == 0, err
     assert out == b"is <NAME> home\tNAME=1\n"
+
+
+def test_explain_says_who_decided_each_placeholder() -> None:
+    proc = _start("--explain")
+    out, err = proc.communicate(b"my email is jane at gmail dot com\n", timeout=30)
+    assert proc.returncode == 0, err
+    text, explained = out.decode().rstrip("\n").split("\t")
+    assert text == "my email is <EMAIL>"
+    assert explained == "EMAIL: email 1.000"
