@@ -1,5 +1,11 @@
-"""Unit tests for sottovoce.privacy.redaction: every kind in spoken (Vosk) and written (Whisper) form,
-hard negatives that must pass untouched, and the facade's contract."""
+"""The principle cases of sottovoce.privacy.redaction: every kind (phone, card, expiry, CVV, national
+ID, account, email, address, post code, date of birth, secret, plate, name) in spoken (Vosk) and
+written (Whisper) form, hard negatives that must pass untouched, and the facade's contract.
+
+An integration test since the names come from the shipped tagger model (data/names). This is the
+one table of principle cases; the round-named tables (rounds 8-14, "world") are gone: they asserted
+the rules' behaviour on wordings taken from the corpora the model is now trained on. Corpus scores
+are printed by scripts/eval-redaction, with their split."""
 
 from __future__ import annotations
 
@@ -83,8 +89,8 @@ REDACTED = [
     ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
     ("is zanzibar quill home", "is <NAME> home"),
     ("call siobhan about saturday", "call <NAME> about saturday"),
-    ("Dr. Okonkwo's office called.", "<NAME>'s office called."),  # the title goes with the name
-    ("call uncle bob", "call <NAME>"),
+    ("Dr. Okonkwo's office called.", "Dr. <NAME>'s office called."),  # a title is not private: it stays
+    ("call uncle bob", "call uncle <NAME>"),  # so does a relation
     ("did rose call", "did <NAME> call"),
     ("Text Jean-Luc that I'm here.", "Text <NAME> that I'm here."),
     ("i live at twelve high street london s w one a one a a", "i live at <ADDRESS> <POSTCODE>"),
@@ -189,13 +195,14 @@ def test_outside_spans_kept_in_order_on_every_row(redactor: Redactor) -> None:
 def test_long_lines_stay_fast(redactor: Redactor) -> None:
     import time
 
+    # 400 words is far past what one utterance holds (UtteranceLimits); the tagger reads it in windows
     t0 = time.perf_counter()
-    out = redactor.redact("will " * 2000 + "smith and call five five five one two three four")
+    out = redactor.redact("will " * 400 + "smith and call five five five one two three four")
     assert out.text.endswith("and call <PHONE>")
     assert time.perf_counter() - t0 < 2.0
 
 
-# --- the classes generalised after the first blind corpus (each rule with what it must not touch)
+# --- more principle cases per kind, in other wordings (each with what must not be touched)
 GENERALISED = [
     # unlisted names after contact verbs, as surnames, after "and", with particles, as subjects
     ("ring bogdan when you get in", "ring <NAME> when you get in"),
@@ -205,7 +212,7 @@ GENERALISED = [
     ("remind layla el amin about piano", "remind <NAME> about piano"),
     ("Send a message to Tendai Moyo.", "Send a message to <NAME>."),
     ("bongani mthembu said the gate is open", "<NAME> said the gate is open"),
-    ("call my niece oyelaran", "call my <NAME>"),  # the title goes with the name
+    ("call my niece oyelaran", "call my niece <NAME>"),
     # spelled plates and post codes without a cue
     ("the van was l x six nine b d v", "the van was <PLATE>"),
     ("it was b as in bravo r nine one k p", "it was <PLATE>"),
