@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from sottovoce.privacy.redaction import Redactor
@@ -122,3 +124,11 @@ def test_a_missing_model_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(NameTaggerError, match=str(tmp_path)) as err:
         NameTagger(tmp_path)
     assert "tools/train-names" in str(err.value)
+
+
+def test_redacting_needs_no_training_library_at_run_time() -> None:
+    code = ("import sys; from sottovoce.privacy.redaction import Redactor; "
+            "print(Redactor().redact('Mele, Sione, and Losaline are sleeping over.').text); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'torch', 'transformers', 'faker') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.splitlines() == ["<NAME>, <NAME>, and <NAME> are sleeping over.", "[]"]

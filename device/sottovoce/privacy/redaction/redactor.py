@@ -22,8 +22,6 @@ from sottovoce.privacy.redaction.contact import email_spans
 from sottovoce.privacy.redaction.cued import cued_spans
 from sottovoce.privacy.redaction.name_rules import HouseholdNames, introduction_spans
 from sottovoce.privacy.redaction.name_tagger import NameTagger, packaged_tagger
-from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model
-from sottovoce.privacy.redaction.names import load_names, name_spans
 from sottovoce.privacy.redaction.numbers import digit_runs
 from sottovoce.privacy.redaction.numeric import number_spans
 from sottovoce.privacy.redaction.spans import Span, resolve
@@ -33,10 +31,10 @@ from sottovoce.privacy.redaction.written import written_spans
 
 log = logging.getLogger(__name__)
 
-NAME_MODES = ("tagger+rules", "tagger", "rules", "tagger|legacy")
-"""How names are decided: the tagger with the explainable rules (the default), the tagger alone,
-the former rule pile alone ("rules"), or the tagger OR the former rule pile; the last three are kept
-for measuring (scripts/eval-redaction --names MODE), not for use."""
+NAME_MODES = ("tagger+rules", "tagger")
+"""How names are decided: the tagger with the explainable rules (the default), or the tagger alone
+(kept for measuring: scripts/eval-redaction --names tagger). The former rule pile (15 name*.py
+modules and a logistic regression) was measured against them and removed; see names.json."""
 DEFAULT_NAME_MODE = "tagger+rules"
 
 KINDS = ("PHONE", "CARD", "EXPIRY", "CVV", "NATIONAL_ID", "ACCOUNT", "EMAIL", "ADDRESS", "POSTCODE", "DOB",
@@ -56,20 +54,14 @@ class RedactionResult:
 class Redactor:
     """Removes personal data from one transcript at a time, in Vosk's spoken or Whisper's written form."""
 
-    def __init__(self, extra_names: Iterable[str] = (), name_model: NameModel | None | str = "packaged",
-                 names: str = DEFAULT_NAME_MODE, name_tagger: NameTagger | str = "packaged"):
+    def __init__(self, extra_names: Iterable[str] = (), names: str = DEFAULT_NAME_MODE,
+                 name_tagger: NameTagger | str = "packaged"):
         if names not in NAME_MODES:
             raise ValueError(f"names must be one of {NAME_MODES}, not {names!r}")
         self._mode = names
         extra_names = tuple(extra_names)
         self._household = HouseholdNames(extra_names)
-        self._tagger = None
-        if names != "rules":
-            self._tagger = packaged_tagger() if name_tagger == "packaged" else name_tagger
-        self._names = self._model = None
-        if names in ("rules", "tagger|legacy"):
-            self._names = load_names(extra_names)
-            self._model = packaged_model() if name_model == "packaged" else name_model
+        self._tagger = packaged_tagger() if name_tagger == "packaged" else name_tagger
 
     def spans(self, text: str) -> list[Span]:
         """The non-overlapping spans that `redact` would replace."""
@@ -91,13 +83,9 @@ class Redactor:
         return _join_neighbours(text, resolve(found))
 
     def _name_spans(self, text: str, tokens) -> list[Span]:
-        out: list[Span] = []
-        if self._tagger is not None:
-            out += [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3)) for s in self._tagger.spans(text)]
-        if self._mode in ("tagger+rules", "tagger|legacy"):
+        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3)) for s in self._tagger.spans(text)]
+        if self._mode == "tagger+rules":
             out += introduction_spans(tokens) + self._household.spans(text)
-        if self._names is not None:
-            out += _from("former name rules", name_spans(tokens, self._names, self._model))
         return out
 
     def redact(self, text: str) -> RedactionResult:
