@@ -132,3 +132,10 @@ def test_redacting_needs_no_training_library_at_run_time() -> None:
             "print(sorted(m for m in ('sklearn', 'scipy', 'torch', 'transformers', 'faker') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.splitlines() == ["<NAME>, <NAME>, and <NAME> are sleeping over.", "[]"]
+
+
+def test_a_missing_model_stops_the_daemon_with_one_fixable_line(tmp_path) -> None:
+    from sottovoce.errors import FixableError
+
+    with pytest.raises(FixableError):
+        Redactor(name_tagger=NameTagger(tmp_path))

@@ -47,13 +47,9 @@ def main(args: argparse.Namespace) -> int:
     try:
         from sottovoce.privacy.redaction import Redactor
 
-        from sottovoce.privacy.redaction.name_tagger import NameTaggerError
-
         redactor = Redactor(settings.redaction.extra_names)
     except ImportError as exc:
         raise CommandError(f"cannot load the redactor ({exc}): reinstall sottovoce (scripts/setup)") from None
-    except NameTaggerError as exc:
-        raise CommandError(str(exc)) from None
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
     out = sys.stdout
     lines = 0

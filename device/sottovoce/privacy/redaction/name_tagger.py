@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sottovoce.errors import FixableError
 from sottovoce.privacy.encoder import EncoderFiles, EncoderLoadError
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "names"
@@ -34,8 +35,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-class NameTaggerError(Exception):
-    """The name tagger's files are missing or unreadable; the message names the folder and the fix."""
+class NameTaggerError(FixableError):
+    """The name tagger's files are missing or unreadable; the message names the folder and the fix
+    (a FixableError, so `sottovoce run` and the other commands stop with that one line)."""
 
 
 @dataclass(frozen=True, slots=True)
