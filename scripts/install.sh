@@ -36,8 +36,8 @@ VOSK_NAME="vosk-model-small-en-us-0.15"
 VOSK_URL="${SOTTOVOCE_VOSK_URL:-https://alphacephei.com/vosk/models/$VOSK_NAME.zip}"  # env: a local mirror
 VOSK_BYTES=41205931
 VOSK_SHA256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
-# wamerican: English words for name redaction; libatomic1: vosk's libvosk.so
-APT_PACKAGES=(python3-venv python3-pip libportaudio2 libatomic1 curl ca-certificates wamerican)
+# libatomic1: vosk's libvosk.so
+APT_PACKAGES=(python3-venv python3-pip libportaudio2 libatomic1 curl ca-certificates)
 SOURCE_OK=srt   # pure Python, no wheel on PyPI: the only package pip may build
 SERVICE=sottovoce
 USER_NAME=sottovoce

@@ -1,4 +1,8 @@
-"""The labelled corpus evaluation (scripts/eval-redaction's scoring) and its targets."""
+"""The labelled corpus format and evaluation (scripts/eval-redaction's scoring).
+
+No test here asserts a target on a corpus: the name tagger is trained on the development corpora
+and the former rules were written on them, so their scores are training scores. Corpus figures are
+printed by scripts/eval-redaction, with each file's split (training source or held out)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from sottovoce.privacy.redaction import KINDS, Redactor
+from sottovoce.privacy.redaction import KINDS
 from sottovoce.privacy.redaction.evaluate import (
-    TARGET_CLEAN,
-    TARGET_NAME_RECALL,
-    TARGET_RECALL,
     CorpusLine,
     Item,
     parse_line,
@@ -21,12 +22,6 @@ from sottovoce.privacy.redaction.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "redaction_corpus.txt"
-# Former blind corpora, development sets since their misses were studied by class (first scores: README).
-# The current blind one (redaction_heldout.txt) is deliberately not tested here: it is measured by
-# scripts/eval-redaction so that nobody tunes to it.
-DATA = ROOT / "tests" / "data"
-STUDIED = {"own": CORPUS, "dev": DATA / "redaction_dev.txt",
-           **{f"dev{n}": DATA / f"redaction_dev{n}.txt" for n in range(2, 15)}}
 
 
 @pytest.fixture(scope="module")
@@ -43,25 +38,6 @@ def test_corpus_is_big_and_covers_every_kind_in_both_forms(corpus: list[CorpusLi
         spoken = [line for line in lines if not any(c.isdigit() or c.isupper() for c in line.text)]
         written = [line for line in lines if any(c.isdigit() or c.isupper() for c in line.text)]
         assert len(spoken) >= 5 and len(written) >= 5, kind
-
-
-@pytest.mark.parametrize("path", STUDIED.values(), ids=STUDIED.keys())
-def test_corpus_meets_targets(path: Path, redactor: Redactor) -> None:
-    s = score(read_corpus(path), lambda text: redactor.redact(text).text)
-    leaks = [(line.text, kind, out) for line, kind, out in s.misses]
-    assert s.recall() >= TARGET_RECALL, leaks
-    assert s.recall("NAME") >= TARGET_NAME_RECALL, leaks
-    assert s.clean_share >= TARGET_CLEAN, s.changed_clean
-    assert s.clean_share >= 0.98, s.changed_clean  # precision kept while name rules generalise (dev12: 0.982)
-    assert s.command_share >= 0.97
-
-
-@pytest.mark.parametrize("path", STUDIED.values(), ids=STUDIED.keys())
-def test_clean_lines_are_byte_identical(path: Path, redactor: Redactor) -> None:
-    corpus = read_corpus(path)
-    changed = [(line.text, redactor.redact(line.text).text) for line in corpus if not line.items]
-    changed = [(a, b) for a, b in changed if a != b]
-    assert len(changed) <= 0.03 * sum(1 for line in corpus if not line.items), changed
 
 
 # --- the scoring itself, so a bug there cannot flatter the redactor
@@ -99,11 +75,15 @@ def test_clean_line_must_be_exactly_unchanged() -> None:
 
 
 def test_eval_script_reports_and_fails_on_missed_targets(tmp_path: Path) -> None:
-    good = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval-redaction"), str(CORPUS)],
-                          capture_output=True, text=True, timeout=120)
-    assert good.returncode == 0, good.stdout + good.stderr
-    for word in ("overall recall", "command words kept", "clean lines unchanged", "lines/s", "NAME"):
-        assert word in good.stdout
+    good = tmp_path / "good.txt"
+    good.write_text("call me back on [[PHONE|five five five two three four eight nine nine one]]\n"
+                    "my email is [[EMAIL|john dot smith at gmail dot com]]\nset a timer for ten minutes\n",
+                    encoding="utf-8")
+    ok = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval-redaction"), str(good)],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    for word in ("overall recall", "command words kept", "clean lines unchanged", "PHONE", "unknown split"):
+        assert word in ok.stdout
     bad = tmp_path / "bad.txt"
     bad.write_text("# names the redactor cannot know\n" + "\n".join(
         f"the word is [[NAME|qwzx{k}]]" for k in range(5)) + "\nset a timer\n", encoding="utf-8")
@@ -113,10 +93,9 @@ def test_eval_script_reports_and_fails_on_missed_targets(tmp_path: Path) -> None
     assert "TARGET MISSED" in failed.stdout
 
 
-def test_eval_script_defaults_name_the_three_corpora() -> None:
+def test_eval_script_defaults_name_the_training_and_held_out_files() -> None:
     text = (ROOT / "scripts" / "eval-redaction").read_text(encoding="utf-8")
-    for name in ("redaction_corpus.txt", "redaction_dev.txt", "redaction_dev5.txt", "redaction_dev6.txt",
-                 "redaction_dev7.txt", "redaction_dev8.txt", "redaction_dev9.txt", "redaction_dev10.txt",
-                 "redaction_dev11.txt", "redaction_dev12.txt", "redaction_dev13.txt",
-                 "redaction_dev14.txt", "redaction_heldout.txt"):
-        assert f'"tests/data/{name}"' in text, name
+    assert '"tests/data/redaction_corpus.txt"' in text and '"tests/data/redaction_dev{k}.txt"' in text
+    assert '"tools/corpora/names_a.txt"' in text and '"tools/corpora/names_b.txt"' in text
+    held = text[text.index("HELDOUT = "):].split("\n")[0]
+    assert "names_c.txt" in held and "redaction_heldout.txt" in held

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from sottovoce.privacy.encoder import EncoderFiles, EncoderLoadError
+
 TOPICS = ("health", "sexuality", "violence_crime", "religion", "politics", "money_trouble")
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "topics"
 MAX_TOKENS = 64
@@ -70,20 +72,11 @@ class TopicModel:
         folder = Path(folder)
         try:
             meta = json.loads((folder / "topics.json").read_text(encoding="utf-8"))
-            import onnxruntime
-            from tokenizers import Tokenizer
-
-            self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            self._session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
-                                                         providers=["CPUExecutionProvider"])
-        except (OSError, ValueError, ImportError, RuntimeError) as exc:
+            files = EncoderFiles(folder, "model.onnx", MAX_TOKENS)
+        except (OSError, ValueError, EncoderLoadError) as exc:
             raise TopicModelError(f"the sensitive-topic model in {folder} cannot be loaded ({exc}); {FIX}") from None
-        self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.no_padding()
+        self._tokenizer = files.tokenizer
+        self._session = files.session
         self.labels: tuple[str, ...] = tuple(meta["labels"])
         self.threshold = float(meta["threshold"])
         self._none = self.labels.index("none")

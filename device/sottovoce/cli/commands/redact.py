@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--counts", action="store_true",
                         help="append a tab and the counts per kind (e.g. NAME=1,PHONE=1) to each line")
+    parser.add_argument("--explain", action="store_true",
+                        help="append a tab and, for each placeholder in order, which recogniser or model "
+                             "decided and its score (e.g. NAME: name tagger 0.982; EMAIL: email 1.000)")
 
 
 def _logs_to_stderr() -> None:
@@ -31,6 +34,11 @@ def _logs_to_stderr() -> None:
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.StreamHandler) and getattr(handler, "stream", None) is sys.stdout:
             handler.setStream(sys.stderr)
+
+
+def explain(result) -> str:
+    """ "NAME: name tagger 0.982; EMAIL: email 1.000", one entry per placeholder, in order."""
+    return "; ".join(f"{s.kind}: {s.source or 'unknown'} {s.score:.3f}" for s in result.spans)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -41,8 +49,7 @@ def main(args: argparse.Namespace) -> int:
 
         redactor = Redactor(settings.redaction.extra_names)
     except ImportError as exc:
-        raise CommandError(f"cannot load the redactor ({exc}): install the name lists with "
-                           "`pip install faker` (or reinstall sottovoce)") from None
+        raise CommandError(f"cannot load the redactor ({exc}): reinstall sottovoce (scripts/setup)") from None
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
     out = sys.stdout
     lines = 0
@@ -52,11 +59,12 @@ def main(args: argparse.Namespace) -> int:
             break
         text = line.rstrip("\r\n")
         result = redactor.redact(text)
+        fields = [result.text]
         if args.counts:
-            counts = ",".join(f"{k}={v}" for k, v in sorted(result.counts.items()))
-            out.write(f"{result.text}\t{counts}\n")
-        else:
-            out.write(result.text + "\n")
+            fields.append(",".join(f"{k}={v}" for k, v in sorted(result.counts.items())))
+        if args.explain:
+            fields.append(explain(result))
+        out.write("\t".join(fields) + "\n")
         out.flush()
         lines += 1
     log.debug("redacted %s lines", lines)

@@ -19,11 +19,14 @@ _ITEM = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]")
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 _PUNCT = re.compile(r"[^\w]", re.UNICODE)
 
+# Issue 16's targets, judged on held-out files only (scripts/eval-redaction), never on training data.
 TARGET_RECALL = 0.97
-TARGET_NAME_RECALL = 0.90
-TARGET_CLEAN = 0.97
-TARGET_LINES_PER_SECOND = 2000.0
-"""Reported, not enforced by `failures()`: it depends on how busy the machine is."""
+TARGET_NAME_RECALL = 0.97
+TARGET_CLEAN = 0.99
+TARGET_MS_PER_LINE = 15.0
+"""Reported, not enforced by `failures()`: it depends on how busy the machine is (scripts/bench
+measures the median and p95 on one pinned core; the issue's budget is 15 ms for redaction and the
+topic model together)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,6 @@ def report(name: str, s: Score, kinds: Iterable[str]) -> str:
     rows.append(f"  overall recall            {s.recall():6.3f}")
     rows.append(f"  command words kept        {s.command_share:6.3f}  ({s.command_kept}/{s.command_tokens})")
     rows.append(f"  clean lines unchanged     {s.clean_share:6.3f}  ({s.clean_unchanged}/{s.clean_lines})")
-    rows.append(f"  throughput                {s.lines_per_second:8.0f} lines/s (single thread; "
-                f"target >= {TARGET_LINES_PER_SECOND:.0f})")
+    rows.append(f"  time per line             {1000 / s.lines_per_second if s.lines_per_second else 0:8.2f} ms mean "
+                f"(single thread, unpinned; budget {TARGET_MS_PER_LINE:.0f} ms with the topic model)")
     return "\n".join(rows)

@@ -1,11 +1,17 @@
 """The Redactor facade: run every detector over one transcript and cut out what they found.
 
-Built once (name list loaded, patterns compiled), then `redact()` is a pure function of its
+Structured kinds (phone, card, email, address ...) come from their recognisers; names come from
+the learned name tagger (`name_tagger`) plus the few explainable rules in `name_rules` (after "my
+name is", the household's own names). Every span says which recogniser or model decided and its
+score (`Span.source`, `Span.score`), for `sottovoce redact --explain`.
+
+Built once (models loaded, patterns compiled), then `redact()` is a pure function of its
 input: no I/O, no shared mutable state, so one Redactor can serve several threads.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -14,8 +20,8 @@ from sottovoce.privacy.redaction.address import address_spans
 from sottovoce.privacy.redaction.aftercue import after_cue_spans
 from sottovoce.privacy.redaction.contact import email_spans
 from sottovoce.privacy.redaction.cued import cued_spans
-from sottovoce.privacy.redaction.namemodel import NameModel, packaged_model
-from sottovoce.privacy.redaction.names import load_names, name_spans
+from sottovoce.privacy.redaction.name_rules import HouseholdNames, introduction_spans
+from sottovoce.privacy.redaction.name_tagger import NameTagger, packaged_tagger
 from sottovoce.privacy.redaction.numbers import digit_runs
 from sottovoce.privacy.redaction.numeric import number_spans
 from sottovoce.privacy.redaction.spans import Span, replace, resolve
@@ -24,6 +30,12 @@ from sottovoce.privacy.redaction.tokens import tokenize
 from sottovoce.privacy.redaction.written import written_spans
 
 log = logging.getLogger(__name__)
+
+NAME_MODES = ("tagger+rules", "tagger")
+"""How names are decided: the tagger with the explainable rules (the default), or the tagger alone
+(kept for measuring: scripts/eval-redaction --names tagger). The former rule pile (15 name*.py
+modules and a logistic regression) was measured against them and removed; see names.json."""
+DEFAULT_NAME_MODE = "tagger+rules"
 
 KINDS = ("PHONE", "CARD", "EXPIRY", "CVV", "NATIONAL_ID", "ACCOUNT", "EMAIL", "ADDRESS", "POSTCODE", "DOB",
          "SECRET", "PLATE", "NAME")
@@ -36,15 +48,21 @@ class RedactionResult:
     counts: dict[str, int] = field(default_factory=dict)
     """How many items of each kind were removed (kinds with none are absent)."""
     spans: tuple[Span, ...] = field(default=(), compare=False)
-    """Where each item was in the input (RAM only: they point into the raw transcript)."""
+    """What was replaced, in text order: offsets in the input, kind, which recogniser decided, score
+    (RAM only: they point into the raw transcript)."""
 
 
 class Redactor:
     """Removes personal data from one transcript at a time, in Vosk's spoken or Whisper's written form."""
 
-    def __init__(self, extra_names: Iterable[str] = (), name_model: NameModel | None | str = "packaged"):
-        self._names = load_names(extra_names)
-        self._model = packaged_model() if name_model == "packaged" else name_model
+    def __init__(self, extra_names: Iterable[str] = (), names: str = DEFAULT_NAME_MODE,
+                 name_tagger: NameTagger | str = "packaged"):
+        if names not in NAME_MODES:
+            raise ValueError(f"names must be one of {NAME_MODES}, not {names!r}")
+        self._mode = names
+        extra_names = tuple(extra_names)
+        self._household = HouseholdNames(extra_names)
+        self._tagger = packaged_tagger() if name_tagger == "packaged" else name_tagger
 
     def spans(self, text: str) -> list[Span]:
         """The non-overlapping spans that `redact` would replace."""
@@ -54,16 +72,22 @@ class Redactor:
         written = any(t.text[0].isupper() or t.text[0].isdigit() for t in tokens)
         runs = digit_runs(tokens)
         found: list[Span] = []
-        found += written_spans(text)
-        found += email_spans(tokens)
+        found += _from("written pattern", written_spans(text))
+        found += _from("email", email_spans(tokens))
         addresses, zips = address_spans(tokens, runs, written)
-        found += addresses + zips
-        found += cued_spans(tokens)
-        found += after_cue_spans(tokens)
-        found += number_spans(tokens, runs)
-        found += spelled_spans(tokens)
-        found += name_spans(tokens, self._names, self._model)
+        found += _from("address", addresses + zips)
+        found += _from("cue", cued_spans(tokens))
+        found += _from("after cue", after_cue_spans(tokens))
+        found += _from("spoken number", number_spans(tokens, runs))
+        found += _from("spelled out", spelled_spans(tokens))
+        found += self._name_spans(text, tokens)
         return _join_neighbours(text, resolve(found))
+
+    def _name_spans(self, text: str, tokens) -> list[Span]:
+        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3)) for s in self._tagger.spans(text)]
+        if self._mode == "tagger+rules":
+            out += introduction_spans(tokens) + self._household.spans(text)
+        return out
 
     def redact(self, text: str) -> RedactionResult:
         spans = self.spans(text)
@@ -76,13 +100,17 @@ class Redactor:
         return RedactionResult(replace(text, spans), counts, tuple(spans))
 
 
+def _from(source: str, spans: list[Span]) -> list[Span]:
+    return [s if s.source else dataclasses.replace(s, source=source) for s in spans]
+
+
 def _join_neighbours(text: str, spans: list[Span]) -> list[Span]:
     """One placeholder for "john smith" or a card said in groups, not one per word."""
     out: list[Span] = []
     for span in spans:
         if out and out[-1].kind == span.kind and not text[out[-1].end:span.start].strip(" -"):
             last = out[-1]
-            out[-1] = Span(last.start, span.end, last.kind, last.priority)
+            out[-1] = Span(last.start, span.end, last.kind, last.priority, last.source, min(last.score, span.score))
         else:
             out.append(span)
     return out

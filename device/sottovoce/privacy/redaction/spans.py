@@ -12,6 +12,10 @@ class Span:
     kind: str
     priority: int = 1
     """Higher wins when two spans overlap and cover the same length."""
+    source: str = ""
+    """Which recogniser or model decided ("email", "name tagger", "rule: after 'my name is'" ...)."""
+    score: float = 1.0
+    """How sure it was, 0 to 1 (1.0 for a rule or a validated pattern)."""
 
 
 def resolve(spans: list[Span]) -> list[Span]:
@@ -24,7 +28,8 @@ def resolve(spans: list[Span]) -> list[Span]:
         merged = False
         for k, c in enumerate(chosen):
             if span.start < c.end and c.start < span.end:
-                chosen[k] = Span(min(c.start, span.start), max(c.end, span.end), c.kind, c.priority)
+                chosen[k] = Span(min(c.start, span.start), max(c.end, span.end), c.kind, c.priority,
+                                 c.source, c.score)
                 merged = True
                 break
         if not merged:
@@ -35,7 +40,7 @@ def resolve(spans: list[Span]) -> list[Span]:
     for span in chosen:
         if out and span.start < out[-1].end:
             last = out[-1]
-            out[-1] = Span(last.start, max(last.end, span.end), last.kind, last.priority)
+            out[-1] = Span(last.start, max(last.end, span.end), last.kind, last.priority, last.source, last.score)
         else:
             out.append(span)
     return out

@@ -1,5 +1,11 @@
-"""Unit tests for sottovoce.privacy.redaction: every kind in spoken (Vosk) and written (Whisper) form,
-hard negatives that must pass untouched, and the facade's contract."""
+"""The principle cases of sottovoce.privacy.redaction: every kind (phone, card, expiry, CVV, national
+ID, account, email, address, post code, date of birth, secret, plate, name) in spoken (Vosk) and
+written (Whisper) form, hard negatives that must pass untouched, and the facade's contract.
+
+An integration test since the names come from the shipped tagger model (data/names). This is the
+one table of principle cases; the round-named tables (rounds 8-14, "world") are gone: they asserted
+the rules' behaviour on wordings taken from the corpora the model is now trained on. Corpus scores
+are printed by scripts/eval-redaction, with their split."""
 
 from __future__ import annotations
 
@@ -83,8 +89,8 @@ REDACTED = [
     ("hi this is patrick o'brien calling", "hi this is <NAME> calling"),
     ("is zanzibar quill home", "is <NAME> home"),
     ("call siobhan about saturday", "call <NAME> about saturday"),
-    ("Dr. Okonkwo's office called.", "<NAME>'s office called."),  # the title goes with the name
-    ("call uncle bob", "call <NAME>"),
+    ("Dr. Okonkwo's office called.", "Dr. <NAME>'s office called."),  # a title is not private: it stays
+    ("call uncle bob", "call uncle <NAME>"),  # so does a relation
     ("did rose call", "did <NAME> call"),
     ("Text Jean-Luc that I'm here.", "Text <NAME> that I'm here."),
     ("i live at twelve high street london s w one a one a a", "i live at <ADDRESS> <POSTCODE>"),
@@ -189,13 +195,14 @@ def test_outside_spans_kept_in_order_on_every_row(redactor: Redactor) -> None:
 def test_long_lines_stay_fast(redactor: Redactor) -> None:
     import time
 
+    # 400 words is far past what one utterance holds (UtteranceLimits); the tagger reads it in windows
     t0 = time.perf_counter()
-    out = redactor.redact("will " * 2000 + "smith and call five five five one two three four")
+    out = redactor.redact("will " * 400 + "smith and call five five five one two three four")
     assert out.text.endswith("and call <PHONE>")
     assert time.perf_counter() - t0 < 2.0
 
 
-# --- the classes generalised after the first blind corpus (each rule with what it must not touch)
+# --- more principle cases per kind, in other wordings (each with what must not be touched)
 GENERALISED = [
     # unlisted names after contact verbs, as surnames, after "and", with particles, as subjects
     ("ring bogdan when you get in", "ring <NAME> when you get in"),
@@ -205,7 +212,7 @@ GENERALISED = [
     ("remind layla el amin about piano", "remind <NAME> about piano"),
     ("Send a message to Tendai Moyo.", "Send a message to <NAME>."),
     ("bongani mthembu said the gate is open", "<NAME> said the gate is open"),
-    ("call my niece oyelaran", "call my <NAME>"),  # the title goes with the name
+    ("call my niece oyelaran", "call my niece <NAME>"),
     # spelled plates and post codes without a cue
     ("the van was l x six nine b d v", "the van was <PLATE>"),
     ("it was b as in bravo r nine one k p", "it was <PLATE>"),
@@ -264,9 +271,55 @@ def test_generalised_rules_leave_commands_alone(redactor: Redactor, text: str) -
     assert redactor.redact(text).text == text
 
 
-def test_english_word_list_is_installed() -> None:
-    """The unknown-name rules need Debian's wamerican word list; without it they quietly weaken."""
-    from sottovoce.privacy.redaction.namelists import english_words, proper_nouns
+# --- numbers and addresses in other shapes
+NUMBER_ROWS = [
+    # a card grouped as printed is a card even when a digit was misheard (no Luhn check passes)
+    ("card for the deposit is 5312 4408 9921 0365 expiring 08/29",
+     "card for the deposit is <CARD> expiring <EXPIRY>"),
+    # expiry and security code right after a card, with no cue of their own
+    ("Book it on 4716 2290 5513 8047, 11/28, 902 please.", "Book it on <CARD>, <EXPIRY>, <CVV> please."),
+    # Canada's three-digit institution number
+    ("The routing is 021000089, institution 010, transit 00123.",
+     "The routing is <ACCOUNT>, institution <ACCOUNT>, transit <ACCOUNT>."),
+    # an abbreviated direction before the street name
+    ("Deliver the crib to 77 E. Pine Ave., Portland.", "Deliver the crib to <ADDRESS>."),
+]
+NUMBER_CLEAN = ["Mark the order 1234 5678 for room 12 as done.", "What's 1,250 plus 875?",
+                "Set the thermostat to 21, then 19 at 10/30."]
 
-    assert len(english_words()) > 50_000 and "broccoli" in english_words() and "okafor" not in english_words()
-    assert "madrid" in proper_nouns()
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_ROWS)
+def test_generalised_number_classes(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", NUMBER_CLEAN)
+def test_number_rules_leave_commands_alone(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+# Names inside sayings, languages, shows on a service, shops and artists' credits, and the people in
+# the same places that must still go.
+IDIOM_CLEAN = [
+    "how do you make a sloppy joe", "is a jack russell good with kids", "Set the subtitles to Spanish.",
+    "can you say thank you in Welsh", "Is Only Murders in the Building on Hulu?", "Is Bluey on Disney+?",
+    "Where is the nearest Wells Fargo?", "Is Trader Joe's open on Sunday?", "when do i sow daisy seeds",
+    "the cleaning crew arrives at nine", 'Play "Memory" from Cats.', "what should we do this arvo",
+]
+IDIOM_PEOPLE = [
+    ("Play the message from Oksana.", "Play the message from <NAME>."),
+    ("Did Mary Jane call back?", "Did <NAME> call back?"),
+    ("I left my keys at Kwame's house.", "I left my keys at <NAME>'s house."),
+    ("Book Ifeoma's parents' evening for Monday.", "Book <NAME>'s parents' evening for Monday."),
+    ("call omar bin laden", "call <NAME>"),
+]
+
+
+@pytest.mark.parametrize("text", IDIOM_CLEAN)
+def test_names_inside_sayings_shows_and_shops_stay(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), IDIOM_PEOPLE)
+def test_people_next_to_those_rules_still_go(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected

@@ -1,0 +1,141 @@
+"""The learned name tagger (data/names/, int8 ONNX) on principle cases, alone and inside the Redactor.
+
+The sentences are quoted verbatim from issue 16 (real crowd-sourced utterances the former rules got
+wrong). Three of them were also lines of the training corpora ("can you write an email to chelsea"
+in names_b, "mark it as a repeating event" and "unmute the tv" in names_a); tools/train-names leaves
+those lines out of training (NOT_TRAINED), so none of these cases is a training score.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from sottovoce.privacy.redaction import Redactor
+from sottovoce.privacy.redaction.name_tagger import DEFAULT_DIR, NameTagger, NameTaggerError, normalize, words
+
+PRIVATE_NAMES = [
+    ("has jane doe emailed me", ["jane", "doe"]),
+    ("please find a contact number of jayesh", ["jayesh"]),
+    ("remember me to meet reveca today", ["reveca"]),
+    ("can you write an email to chelsea", ["chelsea"]),
+    ("new meeting add bill and malinda as attendees", ["bill", "malinda"]),
+]
+ORDINARY = [
+    "hoover the hallway",
+    "mark it as a repeating event",
+    "have i received any email since five pm",
+    "two wings with french fries",
+    "where is north dakota",
+    "play poker face by lady gaga",
+    "Unmute the TV.",
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NameTagger:
+    return NameTagger()
+
+
+def _left(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", re.sub(r"<[A-Z_]+>", " ", text.lower()))
+
+
+@pytest.mark.parametrize(("text", "names"), PRIVATE_NAMES)
+def test_private_names_are_removed(text: str, names: list[str], redactor: Redactor) -> None:
+    out = redactor.redact(text).text
+    assert not set(names) & set(_left(out)), out
+    assert "<NAME>" in out
+
+
+def test_the_word_after_the_names_stays(redactor: Redactor) -> None:
+    out = redactor.redact("new meeting add bill and malinda as attendees").text
+    assert out == "new meeting add <NAME> and <NAME> as attendees"
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_words_are_kept(text: str, redactor: Redactor) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_the_tagger_alone_tags_no_ordinary_word(text: str, tagger: NameTagger) -> None:
+    assert tagger.spans(text) == []
+
+
+def test_written_form_is_tagged_like_spoken_form(tagger: NameTagger) -> None:
+    spoken = [round(p, 4) for _, p in tagger.word_scores("has jane doe emailed me")]
+    written = [round(p, 4) for _, p in tagger.word_scores("Has Jane Doe emailed me?")]
+    assert spoken == written
+    assert normalize("Has Jane Doe e-mailed me?") == "has jane doe e mailed me"
+
+
+def test_spans_point_at_the_original_text_and_keep_a_possessive_out(tagger: NameTagger) -> None:
+    text = "Give Thiago's drill back to Priya."
+    spans = tagger.spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["Thiago", "Priya"]
+    assert all(tagger.threshold <= s.score <= 1.0 and s.source == "name tagger" for s in spans)
+
+
+@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger: 'priya' scores 0.21 after "
+                   "'return ... drill to' (0.87 in 'give thiago's drill back to priya'); kept visible")
+def test_known_miss_a_name_at_the_end_after_to(tagger: NameTagger) -> None:
+    text = "remind me to return thiagos drill to priya"
+    assert [text[s.start:s.end] for s in tagger.spans(text)] == ["thiagos", "priya"]
+
+
+def test_a_long_transcript_is_tagged_to_its_end(tagger: NameTagger) -> None:
+    text = "turn on the lights " * 30 + "and call chelsea"
+    assert len(words(text)) > 100
+    assert [text[s.start:s.end] for s in tagger.spans(text)] == ["chelsea"]
+
+
+def test_decisions_are_deterministic(tagger: NameTagger) -> None:
+    again = NameTagger()
+    for text, _ in PRIVATE_NAMES:
+        assert tagger.word_scores(text) == again.word_scores(text)
+
+
+def test_every_span_says_who_decided_and_how_sure(redactor: Redactor) -> None:
+    spans = redactor.spans("my name is zorblat and my email is zorblat at gmail dot com, ask jane doe")
+    sources = {s.kind: s.source for s in spans}
+    assert sources["EMAIL"] == "email"
+    assert all(s.source and 0.0 < s.score <= 1.0 for s in spans)
+    assert any(s.source == "rule: after 'my name is'" for s in spans) or any(
+        s.source == "name tagger" for s in spans if s.kind == "NAME")
+
+
+def test_the_household_names_are_names_wherever_they_occur() -> None:
+    redactor = Redactor(extra_names=("Hoover Quill",))
+    assert redactor.redact("is hoover home yet").text == "is <NAME> home yet"
+
+
+def test_the_shipped_metadata_names_its_data_and_held_out_figures() -> None:
+    meta = json.loads((DEFAULT_DIR / "names.json").read_text())
+    assert 0.0 < meta["threshold"] < 1.0
+    assert not set(meta["trained_on"]) & set(meta["held_out"])
+    assert {"names_c", "redaction_heldout"} <= set(meta["held_out"])
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(NameTaggerError, match=str(tmp_path)) as err:
+        NameTagger(tmp_path)
+    assert "tools/train-names" in str(err.value)
+
+
+def test_redacting_needs_no_training_library_at_run_time() -> None:
+    code = ("import sys; from sottovoce.privacy.redaction import Redactor; "
+            "print(Redactor().redact('Mele, Sione, and Losaline are sleeping over.').text); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'torch', 'transformers', 'faker') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.splitlines() == ["<NAME>, <NAME>, and <NAME> are sleeping over.", "[]"]
+
+
+def test_a_missing_model_stops_the_daemon_with_one_fixable_line(tmp_path) -> None:
+    from sottovoce.errors import FixableError
+
+    with pytest.raises(FixableError):
+        Redactor(name_tagger=NameTagger(tmp_path))
