@@ -39,11 +39,11 @@ def test_sensitive_lines_are_held_and_traps_are_sent():
         assert row["decision"] == "sent" and row["kind"] in ("command", "text"), row
 
 
-def test_topics_are_judged_before_redaction_takes_the_telling_word():
-    # the redactor takes "stabbed" for a name here; the topic was judged on the raw line before that
-    row, = decide(["my son was stabbed outside the chip shop last night"])
-    assert row["text"] == "my son was <NAME> outside the chip shop last night"  # if this changes, pick another
-    assert row["decision"] == "held" and "violence_crime" in row["reason"], row
+def test_a_sensitive_line_with_personal_data_is_held_and_its_record_redacted():
+    # judged on the raw line with the phone number masked and the name as said (Policy.topics)
+    row, = decide(["tell kemi the bailiffs are coming monday call me on 07700 900123"])
+    assert row["text"] == "tell <NAME> the bailiffs are coming monday call me on <PHONE>"
+    assert row["decision"] == "held" and "money_trouble" in row["reason"] and row["text_leaves"] is False, row
 
 
 def test_consent_sensitive_lets_them_out_and_household_terms_add_to_the_model():
