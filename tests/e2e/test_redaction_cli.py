@@ -70,4 +70,26 @@ def test_explain_says_who_decided_each_placeholder() -> None:
     assert proc.returncode == 0, err
     text, explained = out.decode().rstrip("\n").split("\t")
     assert text == "my email is <EMAIL>"
-    assert explained == "EMAIL: email 1.000"
+    assert explained == "EMAIL: email 1.000 ('at' then the mail provider 'gmail dot com'; an email cue in the line)"
+
+
+def test_explain_gives_each_placeholder_its_reason() -> None:
+    proc = _start("--explain")
+    out, err = proc.communicate(b"call five five five one two three four five six seven and tell priya\n", timeout=30)
+    assert proc.returncode == 0, err
+    text, explained = out.decode().rstrip("\n").split("\t")
+    assert text == "call <PHONE> and tell <NAME>"
+    phone, name = explained.split(" | ")
+    assert phone == "PHONE: spoken number 1.000 (10 digits; after the cue 'call')"
+    assert name.startswith("NAME: name tagger 0.9") and "threshold" in name
+
+
+def test_recognisers_lists_the_registry() -> None:
+    proc = _start("--recognisers")
+    out, err = proc.communicate(b"", timeout=30)
+    assert proc.returncode == 0, err
+    text = out.decode()
+    for name in ("written pattern", "email", "address", "cue", "after cue", "spoken number", "spelled out",
+                 "name tagger"):
+        assert f"\n{name} (" in "\n" + text, name
+    assert "Luhn" in text and "libphonenumber" in text

@@ -54,6 +54,8 @@ REDACTED = [
     ("Email john.smith@gmail.com please.", "Email <EMAIL> please."),
     ("send it to sarah underscore lee eighty two at yahoo dot com", "send it to <EMAIL>"),
     ("the address is hello at my dash bakery dot com", "the address is <EMAIL>"),
+    # issue 16: the address written with its @ is the text glued to it, never the command before it
+    ("add new email to my contacts macs@gmail dot com", "add new email to my contacts <EMAIL>"),
     # ADDRESS and POSTCODE
     ("i live at four five six elm avenue apartment three b", "i live at <ADDRESS>"),
     ("Send the package to 221B Baker Street.", "Send the package to <ADDRESS>."),

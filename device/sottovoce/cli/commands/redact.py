@@ -26,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="append a tab and the counts per kind (e.g. NAME=1,PHONE=1) to each line")
     parser.add_argument("--explain", action="store_true",
                         help="append a tab and, for each placeholder in order, which recogniser or model "
-                             "decided and its score (e.g. NAME: name tagger 0.982; EMAIL: email 1.000)")
+                             "decided, its score and why (e.g. PHONE: spoken number 1.000 (10 digits; after "
+                             "the cue 'call'); NAME: name tagger 0.982 (...))")
+    parser.add_argument("--recognisers", action="store_true",
+                        help="list the recognisers (what each looks for and the kinds it emits) and exit")
 
 
 def _logs_to_stderr() -> None:
@@ -37,11 +40,18 @@ def _logs_to_stderr() -> None:
 
 
 def explain(result) -> str:
-    """ "NAME: name tagger 0.982; EMAIL: email 1.000", one entry per placeholder, in order."""
-    return "; ".join(f"{s.kind}: {s.source or 'unknown'} {s.score:.3f}" for s in result.spans)
+    """ "PHONE: spoken number 1.000 (10 digits; after the cue 'call')", one entry per placeholder, in order,
+    separated by " | "."""
+    return " | ".join(f"{s.kind}: {s.source or 'unknown'} {s.score:.3f}" + (f" ({s.why})" if s.why else "")
+                      for s in result.spans)
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.recognisers:
+        from sottovoce.privacy.redaction.recognisers import describe
+
+        print(describe())
+        return 0
     settings = load_settings(args)
     _logs_to_stderr()
     try:

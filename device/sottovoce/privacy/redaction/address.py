@@ -293,7 +293,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
     found += filter(None, (named_before_code(tokens, k) for k in codes))
     found = [(_unit_before(tokens, start), end) for start, end in found]
     addresses: list[Span] = []
-    zips: list[Span] = [Span(tokens[a].start, tokens[b - 1].end, "POSTCODE", 2) for a, b in uk]
+    zips: list[Span] = [Span(tokens[a].start, tokens[b - 1].end, "POSTCODE", 2, why="a UK post code said aloud")
+                        for a, b in uk]
     by_first = {r.first: r for r in runs}
     for start, end in found:
         end = last = _off_road(tokens, end)
@@ -305,7 +306,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
         while j < len(tokens) and words <= (6 if town else 4):  # "..., Teachers Village East, Quezon City 1101"
             if j in by_first and _post_code_run(tokens, by_first[j], after_town=words > 0):
                 run = by_first[j]
-                zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3))
+                zips.append(Span(tokens[run.first].start, tokens[run.last].end, "POSTCODE", 3,
+                                 why="a zip or post code right after a street address"))
                 last = j
                 break
             if j in codes:
@@ -327,5 +329,8 @@ def address_spans(tokens: list[Token], runs: list[DigitRun], written: bool) -> t
                 t.is_word and t.low not in FUNCTION_WORDS and t.low not in NOT_TOWN and not numberish(t.low)
                 for t in rest):
             last = len(tokens)  # spoken "i live at fourteen te awa road hamilton": the town ends the line
-        addresses.append(Span(tokens[start].start, tokens[last - 1].end, "ADDRESS", 3))
+        street = next((t.text for t in tokens[start:end] if t.low in STREET_TYPES or t.low in TYPE_FIRST), "")
+        addresses.append(Span(tokens[start].start, tokens[last - 1].end, "ADDRESS", 3,
+                              why=f"a street address (street word '{street}')" if street
+                              else "a street address (a unit, PO box or 'I live at' and what follows)"))
     return addresses, zips

@@ -26,8 +26,8 @@ KINDS = frozenset(("SECRET", "DOB", "CVV", "PLATE", "NATIONAL_ID", "ACCOUNT", "P
 DATE_INSIDE = frozenset(("of", "the", "and", ",", "/", "-"))
 
 
-def _cue_after(tokens: list[Token], k: int) -> str | None:
-    """Kind of a cue that starts a few owner words after the link word at k."""
+def _cue_after(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """(kind, index past the cue) of a cue that starts a few owner words after the link word at k."""
     j = k + 1
     while j < len(tokens) and j - k <= 3 and tokens[j].low in OWNERS:
         j += 1
@@ -36,7 +36,7 @@ def _cue_after(tokens: list[Token], k: int) -> str | None:
     for end in range(min(j + 4, len(tokens)) - 1, j - 1, -1):  # the longest cue: "code on the back"
         hit = CUE_INDEX.cue_ending_at(tokens, end)
         if hit is not None and hit[1] == j and hit[0] in KINDS:
-            return hit[0]
+            return hit[0], end + 1
     return None
 
 
@@ -86,13 +86,16 @@ def after_cue_spans(tokens: list[Token]) -> list[Span]:
     for k in range(1, len(tokens) - 2):
         if tokens[k].low not in LINKS:
             continue
-        kind = _cue_after(tokens, k)
-        if kind is None:
+        cue = _cue_after(tokens, k)
+        if cue is None:
             continue
+        kind, cue_end = cue
         stop = _pointed_back(tokens, k)
         start = _value_before(tokens, stop, kind)
         if start < stop and _enough(tokens[start:stop], kind):
             if kind == "DOB" and start > 0 and tokens[start - 1].low == "the":
                 start -= 1  # "the third of may is my birthday"
-            spans.append(Span(tokens[start].start, tokens[stop - 1].end, kind, 3))
+            said = " ".join(t.text for t in tokens[k:cue_end])
+            spans.append(Span(tokens[start].start, tokens[stop - 1].end, kind, 3,
+                              why=f"the value said before '{said}'"))
     return spans

@@ -89,6 +89,16 @@ def email_spans(tokens: list[Token]) -> list[Span]:
         first = k
         spelled = False
         j = k - 1
+        if tok.low == "@" and tokens[j].end == tok.start:
+            # Written "macs@gmail": the local part is the text glued to the @, never the words before it
+            # ("add new email to my contacts macs@gmail dot com" keeps "contacts").
+            while j > 0 and tokens[j - 1].end == tokens[j].start and (
+                    tokens[j - 1].is_alnum or tokens[j - 1].low in LOCAL_JOINERS):
+                j -= 1
+            spans.append(Span(tokens[j].start, tokens[end - 1].end, "EMAIL", 3,
+                              why=f"an address written with '@' then the domain "
+                                  f"'{' '.join(t.text for t in tokens[after:end])}'"))
+            continue
         while j >= 0 and k - j <= 8:
             low = lows[j]
             joined = j + 1 < k and lows[j + 1] in LOCAL_JOINERS
@@ -106,5 +116,11 @@ def email_spans(tokens: list[Token]) -> list[Span]:
             first += 1
         if first == k or not (provider or spelled or cued):
             continue
-        spans.append(Span(tokens[first].start, tokens[end - 1].end, "EMAIL", 3))
+        domain = " ".join(t.text for t in tokens[after:end])
+        because = ("the mail provider" if tokens[after].low in PROVIDERS else "a domain ending in a known top-level"
+                   if provider else "the domain") + f" '{domain}'"
+        because += "; " + ("a spelled local part (dots, digits)" if spelled else "an email cue in the line" if cued
+                           else "the local part runs back to the first command word")
+        spans.append(Span(tokens[first].start, tokens[end - 1].end, "EMAIL", 3,
+                          why=f"'{tokens[k].text}' then {because}"))
     return spans

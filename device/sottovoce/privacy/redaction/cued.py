@@ -367,11 +367,14 @@ def cued_spans(tokens: list[Token]) -> list[Span]:
         if end > j:
             if kind in ("DOB", "EXPIRY") and tokens[j - 1].low == "the" and j - 1 > i:
                 j -= 1  # "born on the fifth of june": the article is part of the date
-            spans.append(Span(tokens[j].start, tokens[end - 1].end, kind, 3))
+            cue = " ".join(t.text for t in tokens[cue_start:i + 1])
+            why = f"the value after the cue '{cue}'"
+            spans.append(Span(tokens[j].start, tokens[end - 1].end, kind, 3, why=why))
             i = end
             more = _next_in_list(tokens, end) if kind == "DOB" else None
             if more is not None:
-                spans.append(Span(tokens[more[0]].start, tokens[more[1] - 1].end, kind, 3))
+                spans.append(Span(tokens[more[0]].start, tokens[more[1] - 1].end, kind, 3,
+                                  why=why + ", the next date in its list"))
                 i = more[1]
         else:
             i += 1

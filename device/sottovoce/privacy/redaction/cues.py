@@ -139,11 +139,15 @@ class CueIndex:
 
     def before(self, tokens: list[Token], i: int, window: int = 8) -> list[str]:
         """Kinds of the cues within `window` tokens before token i, nearest first."""
+        return [kind for kind, _ in self.phrases_before(tokens, i, window)]
+
+    def phrases_before(self, tokens: list[Token], i: int, window: int = 8) -> list[tuple[str, str]]:
+        """(kind, the cue as said) for the cues within `window` tokens before token i, nearest first."""
         found = []
         for j in range(i - 1, max(-1, i - 1 - window), -1):
             hit = self.cue_ending_at(tokens, j)
             if hit is not None:
-                found.append(hit[0])
+                found.append((hit[0], " ".join(t.text for t in tokens[hit[1]:j + 1])))
         return found
 
 

@@ -47,7 +47,7 @@ def introduction_spans(tokens: list[Token]) -> list[Span]:
                 if taken:
                     cue = " ".join(phrase)
                     out.append(Span(tokens[first].start, tokens[j - 1].base_end, "NAME", 1,
-                                    f"rule: after '{cue}'", 1.0))
+                                    f"rule: after '{cue}'", 1.0, "an introduction names whoever follows it"))
                 break
     return out
 
@@ -63,5 +63,6 @@ class HouseholdNames:
     def spans(self, text: str) -> list[Span]:
         if self._pattern is None:
             return []
-        return [Span(m.start(), m.end(), "NAME", 1, "rule: household name (redaction.extra_names)", 1.0)
+        return [Span(m.start(), m.end(), "NAME", 1, "rule: household name (redaction.extra_names)", 1.0,
+                     "a name the household listed in its config")
                 for m in self._pattern.finditer(text)]

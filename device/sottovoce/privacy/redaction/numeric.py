@@ -74,7 +74,8 @@ def _counting(digits: str) -> bool:
     return steps in ({1}, {-1}, {1, -9}, {-1, 9})
 
 
-def _uncued_kind(run: DigitRun) -> str | None:
+def _uncued_kind(run: DigitRun) -> tuple[str, str] | None:
+    """(kind, why) for a run of digits said without a cue, or None when it is no identifier."""
     digits = run.digits
     n = len(digits)
     if run.written and _looks_like_date(run):
@@ -82,13 +83,15 @@ def _uncued_kind(run: DigitRun) -> str | None:
     if _counting(digits):
         return None  # "ten nine eight seven six five four three two one", said without a cue
     if run.groups == (3, 2, 4):
-        return "NATIONAL_ID"
+        return "NATIONAL_ID", "grouped 3-2-4 as a US Social Security number"
     if 13 <= n <= 19 and luhn_ok(digits):
-        return "CARD"
+        return "CARD", "the Luhn checksum passes"
     if 7 <= n <= 15:
-        return "PHONE" if looks_like_phone(digits) else "ACCOUNT"
+        if looks_like_phone(digits):
+            return "PHONE", "libphonenumber: a possible US or UK number"
+        return "ACCOUNT", "too long for a quantity, not a possible phone number"
     if n > 15:
-        return "ACCOUNT"
+        return "ACCOUNT", "longer than any phone number"
     return None
 
 
@@ -145,8 +148,10 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
     for run in digit_runs(tokens) if runs is None else runs:
         n = len(run.digits)
         kind: str | None = None
-        cues = CUE_INDEX.before(tokens, run.first, window=8)
-        for cued in cues:
+        why = ""
+        phrases = CUE_INDEX.phrases_before(tokens, run.first, window=8)
+        cues = [cued for cued, _ in phrases]
+        for cued, phrase in phrases:
             # The nearest cue that fits this length: "the last four of my card are ..." is CARD_LAST4.
             if cued == "KEEP":
                 break
@@ -154,21 +159,26 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
             amount = run.quantity and cued != "DOB" and not (run.written and cued in _ID_CUES)
             if MIN_DIGITS.get(cued, 99) <= n <= MAX_DIGITS.get(cued, 99) and not amount:
                 kind = cued
+                why = f"after the cue '{phrase}'"
                 break
         if kind is None and card_seen and n <= 6 and (
                 (cues and cues[0] in ("CARD", "PHONE")) or run.first - card_end <= 3):
             kind = _after_card(run)  # "5500 2143 8892 0617, 05/26, 341": expiry and code right after the card
+            why = "right after a card number" + ("; reads as month and year" if kind == "EXPIRY" else "")
         if kind is None and _card_shaped(run):
             kind = "CARD"  # a checksummed card number is one after "order it with" or "add" too
+            why = "the Luhn checksum passes" if luhn_ok(run.digits) else "grouped as cards are printed"
         if kind is None and cues and cues[0] == "KEEP":
             continue  # "track order number 112 3456789", "flight 1234"
         if kind is None and not run.quantity and not _arithmetic(tokens, run):
-            kind = _uncued_kind(run)
+            kind, why = _uncued_kind(run) or (None, "")
             if kind is None and n == 6 and run.written and run.groups == (6,) and _after_town(tokens, run.first):
                 kind = "POSTCODE"  # "..., Lagos 106104", "Bengaluru 560038", "Singapore 560412": PIN and post codes
+                why = "six digits after a town that ends an address"
             if kind is None and n == 5 and run.first > 0 and tokens[run.first - 1].low in PLACE_WORDS and (
                     run.last + 1 >= len(tokens) or tokens[run.last + 1].low not in UNIT_AFTER):
                 kind = "POSTCODE"
+                why = f"five digits after '{tokens[run.first - 1].text}', not a quantity"
         if kind is None:
             continue
         kind = ALIASES.get(kind, kind)
@@ -178,5 +188,5 @@ def number_spans(tokens: list[Token], runs: list[DigitRun] | None = None) -> lis
         first = run.first
         if kind in ("NATIONAL_ID", "ACCOUNT") and first > 0 and _letter_prefix(tokens[first - 1]):
             first -= 1  # "drivers licence is c six four one two ...", "RAMQ number is FONG 8456 2208"
-        spans.append(Span(tokens[first].start, tokens[run.last].end, kind, 2))
+        spans.append(Span(tokens[first].start, tokens[run.last].end, kind, 2, why=f"{n} digits; {why}"))
     return spans

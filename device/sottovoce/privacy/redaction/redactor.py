@@ -1,9 +1,10 @@
 """The Redactor facade: run every detector over one transcript and cut out what they found.
 
-Structured kinds (phone, card, email, address ...) come from their recognisers; names come from
-the learned name tagger (`name_tagger`) plus the few explainable rules in `name_rules` (after "my
-name is", the household's own names). Every span says which recogniser or model decided and its
-score (`Span.source`, `Span.score`), for `sottovoce redact --explain`.
+Structured kinds (phone, card, email, address ...) come from the recognisers in
+`recognisers.REGISTRY`; names come from the learned name tagger (`name_tagger`) plus the few
+explainable rules in `name_rules` (after "my name is", the household's own names). Every span says
+which recogniser or model decided, its score and why (`Span.source`, `.score`, `.why`), for
+`sottovoce redact --explain`.
 
 Built once (models loaded, patterns compiled), then `redact()` is a pure function of its
 input: no I/O, no shared mutable state, so one Redactor can serve several threads.
@@ -16,18 +17,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sottovoce.privacy.redaction.address import address_spans
-from sottovoce.privacy.redaction.aftercue import after_cue_spans
-from sottovoce.privacy.redaction.contact import email_spans
-from sottovoce.privacy.redaction.cued import cued_spans
 from sottovoce.privacy.redaction.name_rules import HouseholdNames, introduction_spans
 from sottovoce.privacy.redaction.name_tagger import NameTagger, packaged_tagger
-from sottovoce.privacy.redaction.numbers import digit_runs
-from sottovoce.privacy.redaction.numeric import number_spans
+from sottovoce.privacy.redaction.recognisers import REGISTRY, Transcript
 from sottovoce.privacy.redaction.spans import Span, replace, resolve
-from sottovoce.privacy.redaction.spelled import spelled_spans
-from sottovoce.privacy.redaction.tokens import tokenize
-from sottovoce.privacy.redaction.written import written_spans
 
 log = logging.getLogger(__name__)
 
@@ -66,25 +59,20 @@ class Redactor:
 
     def spans(self, text: str) -> list[Span]:
         """The non-overlapping spans that `redact` would replace."""
-        tokens = tokenize(text)
-        if not tokens:
+        transcript = Transcript.of(text)
+        if not transcript.tokens:
             return []
-        written = any(t.text[0].isupper() or t.text[0].isdigit() for t in tokens)
-        runs = digit_runs(tokens)
         found: list[Span] = []
-        found += _from("written pattern", written_spans(text))
-        found += _from("email", email_spans(tokens))
-        addresses, zips = address_spans(tokens, runs, written)
-        found += _from("address", addresses + zips)
-        found += _from("cue", cued_spans(tokens))
-        found += _from("after cue", after_cue_spans(tokens))
-        found += _from("spoken number", number_spans(tokens, runs))
-        found += _from("spelled out", spelled_spans(tokens))
-        found += self._name_spans(text, tokens)
+        for recogniser in REGISTRY:
+            found += recogniser.spans(transcript)
+        found += self._name_spans(text, transcript.tokens)
         return _join_neighbours(text, resolve(found))
 
     def _name_spans(self, text: str, tokens) -> list[Span]:
-        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3)) for s in self._tagger.spans(text)]
+        th = self._tagger.threshold
+        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3),
+                    f"the tagger's name probability {s.score:.3f} >= its threshold {th:.3f}")
+               for s in self._tagger.spans(text)]
         if self._mode == "tagger+rules":
             out += introduction_spans(tokens) + self._household.spans(text)
         return out
@@ -100,17 +88,14 @@ class Redactor:
         return RedactionResult(replace(text, spans), counts, tuple(spans))
 
 
-def _from(source: str, spans: list[Span]) -> list[Span]:
-    return [s if s.source else dataclasses.replace(s, source=source) for s in spans]
-
-
 def _join_neighbours(text: str, spans: list[Span]) -> list[Span]:
     """One placeholder for "john smith" or a card said in groups, not one per word."""
     out: list[Span] = []
     for span in spans:
         if out and out[-1].kind == span.kind and not text[out[-1].end:span.start].strip(" -"):
             last = out[-1]
-            out[-1] = Span(last.start, span.end, last.kind, last.priority, last.source, min(last.score, span.score))
+            why = last.why if span.why in ("", last.why) else f"{last.why}; {span.why}"
+            out[-1] = dataclasses.replace(last, end=span.end, score=min(last.score, span.score), why=why)
         else:
             out.append(span)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as _with
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +16,9 @@ class Span:
     """Which recogniser or model decided ("email", "name tagger", "rule: after 'my name is'" ...)."""
     score: float = 1.0
     """How sure it was, 0 to 1 (1.0 for a rule or a validated pattern)."""
+    why: str = ""
+    """Why it fired, in words: the cue, the shape, the validator that passed ("10 digits after the cue
+    'call'; libphonenumber: a possible number")."""
 
 
 def resolve(spans: list[Span]) -> list[Span]:
@@ -28,8 +31,7 @@ def resolve(spans: list[Span]) -> list[Span]:
         merged = False
         for k, c in enumerate(chosen):
             if span.start < c.end and c.start < span.end:
-                chosen[k] = Span(min(c.start, span.start), max(c.end, span.end), c.kind, c.priority,
-                                 c.source, c.score)
+                chosen[k] = _with(c, start=min(c.start, span.start), end=max(c.end, span.end))
                 merged = True
                 break
         if not merged:
@@ -40,7 +42,7 @@ def resolve(spans: list[Span]) -> list[Span]:
     for span in chosen:
         if out and span.start < out[-1].end:
             last = out[-1]
-            out[-1] = Span(last.start, max(last.end, span.end), last.kind, last.priority, last.source, last.score)
+            out[-1] = _with(last, end=max(last.end, span.end))
         else:
             out.append(span)
     return out

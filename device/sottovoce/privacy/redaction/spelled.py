@@ -85,7 +85,10 @@ def spelled_spans(tokens: list[Token]) -> list[Span]:
                 and letters + digits >= MIN_TOKENS and not _alphabet_order(tokens[i:j]) and not _kept(tokens, i):
             # "a f one nine ...": "a" before another letter is spelled too (the article would be "an f").
             first = i + 1 if tokens[i].low in WORD_LETTERS and _letter_at(tokens, i + 1) == 0 else i
-            spans.append(Span(tokens[first].start, tokens[j - 1].end, _kind(tokens[first:j]), 2))
+            kind = _kind(tokens[first:j])
+            shape = "; ends as a UK post code does (a digit, two letters)" if kind == "POSTCODE" else ""
+            spans.append(Span(tokens[first].start, tokens[j - 1].end, kind, 2,
+                              why=f"{letters} letters and {digits} digits said one by one{shape}"))
             i = j
         else:
             i = max(i + 1, j if count == 0 else i + 1)

@@ -13,28 +13,45 @@ from sottovoce.privacy.redaction.spans import Span
 
 _IRISH_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW"
 _PATTERNS = (
-    ("EMAIL", re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
-    ("ACCOUNT", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
-    ("NATIONAL_ID", re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
-    ("POSTCODE", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
-    ("PLATE", re.compile(r"\b[A-Z]{2} ?\d{2} ?[A-Z]{3}\b")),
+    ("EMAIL", "written email address (@ and a domain)",
+     re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
+    ("ACCOUNT", "IBAN shape (country letters, check digits, 4-character groups)",
+     re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
+    ("NATIONAL_ID", "UK National Insurance number shape (two letters, six digits, A-D)",
+     re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
+    ("POSTCODE", "UK post code shape",
+     re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
+    ("PLATE", "UK number plate shape (two letters, two digits, three letters)",
+     re.compile(r"\b[A-Z]{2} ?\d{2} ?[A-Z]{3}\b")),
     # Canadian ("M5V 3L9") and Irish Eircode ("D02 X285", "A65 F4E2") post codes: shapes no command takes.
-    ("POSTCODE", re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b")),
-    ("POSTCODE", re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9A-Z]{0,3}[A-Z])(?=[0-9A-Z]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}\b")),
-    ("NATIONAL_ID", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    ("POSTCODE", "Canadian post code shape (A9A 9A9)",
+     re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b")),
+    ("POSTCODE", "Irish Eircode shape",
+     re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9A-Z]{0,3}[A-Z])(?=[0-9A-Z]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}\b")),
+    ("NATIONAL_ID", "US Social Security number shape (3-2-4 digits)",
+     re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
     # Indian PAN ("ABCPK1234F": the fourth letter says who holds it) and IFSC bank branch ("SBIN0001234").
-    ("NATIONAL_ID", re.compile(r"\b[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]\b")),
-    ("ACCOUNT", re.compile(r"\b[A-Z]{4}0[A-Z0-9]{6}\b")),
+    ("NATIONAL_ID", "Indian PAN shape (five letters, four digits, a letter)",
+     re.compile(r"\b[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]\b")),
+    ("ACCOUNT", "Indian IFSC bank branch code shape",
+     re.compile(r"\b[A-Z]{4}0[A-Z0-9]{6}\b")),
     # Plates of the English-speaking world beyond the UK: India "MH 12 AB 1234", Nigeria "KJA 123 AB",
     # Ireland "221-D-4567" (year, county, number), Australia "1ABC 234", Kenya "KBZ 123A",
     # Ghana "GR 1234-20", Singapore "SBA 1234 A". Each mixes letter and digit groups as no command does.
-    ("PLATE", re.compile(r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b")),
-    ("PLATE", re.compile(r"\b[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}\b")),
-    ("PLATE", re.compile(r"\b(?:\d{2,3}-(?:%s)-\d{1,6}|[12]\d[12] (?:%s) \d{1,6})\b" % ((_IRISH_COUNTIES,) * 2))),
-    ("PLATE", re.compile(r"\b\d[A-Z]{3}[ -]?\d{2,3}\b")),
-    ("PLATE", re.compile(r"\bK[A-Z]{2} ?\d{3}[A-Z]\b")),
-    ("PLATE", re.compile(r"\b[A-Z]{2} ?\d{1,4}-\d{2}\b")),
-    ("PLATE", re.compile(r"\bS[A-Z]{1,2} ?\d{2,4} ?[A-Z]\b")),
+    ("PLATE", "Indian number plate shape (state letters, district digits, series, four digits)",
+     re.compile(r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b")),
+    ("PLATE", "Nigerian number plate shape (three letters, three digits, two letters)",
+     re.compile(r"\b[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}\b")),
+    ("PLATE", "Irish number plate shape (year, county, number)",
+     re.compile(r"\b(?:\d{2,3}-(?:%s)-\d{1,6}|[12]\d[12] (?:%s) \d{1,6})\b" % ((_IRISH_COUNTIES,) * 2))),
+    ("PLATE", "Australian number plate shape (digit, three letters, digits)",
+     re.compile(r"\b\d[A-Z]{3}[ -]?\d{2,3}\b")),
+    ("PLATE", "Kenyan number plate shape (K, two letters, three digits, a letter)",
+     re.compile(r"\bK[A-Z]{2} ?\d{3}[A-Z]\b")),
+    ("PLATE", "Ghanaian number plate shape (region letters, number, year)",
+     re.compile(r"\b[A-Z]{2} ?\d{1,4}-\d{2}\b")),
+    ("PLATE", "Singaporean number plate shape (S, letters, digits, a check letter)",
+     re.compile(r"\bS[A-Z]{1,2} ?\d{2,4} ?[A-Z]\b")),
 )
 
 
@@ -53,7 +70,9 @@ def _plates(text: str) -> list[Span]:
         code = m.group(2)
         letters = sum(c.isalpha() for c in code)
         if 2 <= letters <= 4 and len(code) - letters >= 2 and (m.group(1) or "").lower() not in _THING_BEFORE:
-            spans.append(Span(m.start(2), m.end(2), "PLATE", 3))
+            spans.append(Span(m.start(2), m.end(2), "PLATE", 3,
+                              why=f"a {len(code)}-character code of capitals and digits ({letters} letters), "
+                                  f"not after a word naming a thing (flight, model, booking ...)"))
     return spans
 
 
@@ -73,9 +92,12 @@ def written_spans(text: str) -> list[Span]:
     if not any(c.isupper() or c == "@" or c.isdigit() for c in text):
         return []
     spans = _plates(text)
-    if _VEHICLE.search(text):
-        spans += [Span(m.start(), m.end(), "PLATE", 3) for m in _SPLIT_CODE.finditer(text)]
-    for kind, pattern in _PATTERNS:
+    vehicle = _VEHICLE.search(text)
+    if vehicle:
+        spans += [Span(m.start(), m.end(), "PLATE", 3,
+                       why=f"a split letters-and-digits code in a line about a vehicle ('{vehicle.group()}')")
+                  for m in _SPLIT_CODE.finditer(text)]
+    for kind, why, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            spans.append(Span(m.start(), m.end(), kind, 4))
+            spans.append(Span(m.start(), m.end(), kind, 4, why=why))
     return spans
