@@ -82,7 +82,7 @@ def test_eval_script_reports_and_fails_on_missed_targets(tmp_path: Path) -> None
     ok = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval-redaction"), str(good)],
                         capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    for word in ("overall recall", "command words kept", "clean lines unchanged", "PHONE", "unknown split"):
+    for word in ("overall recall", "command words kept", "clean lines unchanged", "PHONE", "held out"):
         assert word in ok.stdout
     bad = tmp_path / "bad.txt"
     bad.write_text("# names the redactor cannot know\n" + "\n".join(
@@ -93,9 +93,19 @@ def test_eval_script_reports_and_fails_on_missed_targets(tmp_path: Path) -> None
     assert "TARGET MISSED" in failed.stdout
 
 
-def test_eval_script_defaults_name_the_training_and_held_out_files() -> None:
-    text = (ROOT / "scripts" / "eval-redaction").read_text(encoding="utf-8")
-    assert '"tests/data/redaction_corpus.txt"' in text and '"tests/data/redaction_dev{k}.txt"' in text
-    assert '"tools/corpora/names_a.txt"' in text and '"tools/corpora/names_b.txt"' in text
-    held = text[text.index("HELDOUT = "):].split("\n")[0]
-    assert "names_c.txt" in held and "redaction_heldout.txt" in held
+def test_eval_script_takes_each_split_from_the_shipped_tagger(monkeypatch) -> None:
+    import importlib.machinery
+    import importlib.util
+    import json
+
+    monkeypatch.setenv("SOTTOVOCE_EVAL_REEXEC", "1")  # load it here, without re-executing into .venv
+    loader = importlib.machinery.SourceFileLoader("eval_redaction", str(ROOT / "scripts" / "eval-redaction"))
+    script = importlib.util.module_from_spec(importlib.util.spec_from_loader("eval_redaction", loader))
+    loader.exec_module(script)
+    trained_on = set(json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())["trained_on"])
+    names = {p.stem: p for p in script.CORPORA}
+    assert {"names_a", "names_b", "names_c", "redaction_heldout", "redaction_corpus", "asr_names_c"} <= set(names)
+    for stem, path in names.items():
+        assert script.is_training(path) == (stem.removeprefix("asr_") in trained_on), stem
+    assert not script.is_training(names["names_c"]) and not script.is_training(names["redaction_heldout"])
+    assert not script.is_training(names["asr_names_c"]) and script.is_training(names["names_a"])
