@@ -4,7 +4,7 @@ every span it returns (which recogniser, and why: the cue, the shape, the check 
 from __future__ import annotations
 
 import pytest
-from sottovoce.privacy.redaction.recognisers import REGISTRY, Transcript, describe
+from sottovoce.privacy.redaction.recognisers import REGISTRY, Tokenised, describe
 from sottovoce.privacy.redaction.redactor import KINDS
 
 BY_NAME = {r.name: r for r in REGISTRY}
@@ -35,7 +35,7 @@ def test_the_registry_names_each_recogniser_once_with_known_kinds() -> None:
 @pytest.mark.parametrize("name, text, kind, words", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_each_recogniser_finds_its_kind_and_says_why(name, text, kind, words) -> None:
     recogniser = BY_NAME[name]
-    spans = recogniser.spans(Transcript.of(text))
+    spans = recogniser.spans(Tokenised.of(text))
     found = [s for s in spans if s.kind == kind]
     assert found, (name, text, spans)
     for span in spans:
@@ -46,7 +46,7 @@ def test_each_recogniser_finds_its_kind_and_says_why(name, text, kind, words) ->
 def test_ordinary_commands_give_no_structured_span() -> None:
     for text in ("set an alarm at seven", "play track two on abbey road", "what is twelve times twelve",
                  "set a timer for five minutes", "flight b a one one seven status"):
-        t = Transcript.of(text)
+        t = Tokenised.of(text)
         assert [s for r in REGISTRY for s in r.spans(t)] == [], text
 
 

@@ -89,6 +89,7 @@ def email_spans(tokens: list[Token]) -> list[Span]:
         first = k
         spelled = False
         j = k - 1
+        domain = " ".join(t.text for t in tokens[after:end])
         if tok.low == "@" and tokens[j].end == tok.start:
             # Written "macs@gmail": the local part is the text glued to the @, never the words before it
             # ("add new email to my contacts macs@gmail dot com" keeps "contacts").
@@ -96,8 +97,7 @@ def email_spans(tokens: list[Token]) -> list[Span]:
                     tokens[j - 1].is_alnum or tokens[j - 1].low in LOCAL_JOINERS):
                 j -= 1
             spans.append(Span(tokens[j].start, tokens[end - 1].end, "EMAIL", 3,
-                              why=f"an address written with '@' then the domain "
-                                  f"'{' '.join(t.text for t in tokens[after:end])}'"))
+                              why=f"an address written with '@' then the domain '{domain}'"))
             continue
         while j >= 0 and k - j <= 8:
             low = lows[j]
@@ -116,7 +116,6 @@ def email_spans(tokens: list[Token]) -> list[Span]:
             first += 1
         if first == k or not (provider or spelled or cued):
             continue
-        domain = " ".join(t.text for t in tokens[after:end])
         because = ("the mail provider" if tokens[after].low in PROVIDERS else "a domain ending in a known top-level"
                    if provider else "the domain") + f" '{domain}'"
         because += "; " + ("a spelled local part (dots, digits)" if spelled else "an email cue in the line" if cued

@@ -70,7 +70,8 @@ def read_corpus(path: str | Path) -> list[CorpusLine]:
     return lines
 
 
-def _tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
+def words_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) per whitespace-separated word: lower-cased, punctuation stripped."""
     out = []
     for m in re.finditer(r"\S+", text):
         word = _PUNCT.sub("", m.group()).lower().replace("_", "")
@@ -81,8 +82,8 @@ def _tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
 
 def surviving(line: CorpusLine, output: str) -> tuple[list[tuple[str, int, int]], set[int]]:
     """Input tokens and the indices of those that survive in the output."""
-    src = _tokens_with_spans(line.text)
-    dst = [w for w, _, _ in _tokens_with_spans(_PLACEHOLDER.sub(" ", output))]
+    src = words_with_spans(line.text)
+    dst = [w for w, _, _ in words_with_spans(_PLACEHOLDER.sub(" ", output))]
     matcher = difflib.SequenceMatcher(None, [w for w, _, _ in src], dst, autojunk=False)
     kept: set[int] = set()
     for block in matcher.get_matching_blocks():

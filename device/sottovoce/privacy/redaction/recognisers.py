@@ -30,8 +30,9 @@ from sottovoce.privacy.redaction.written import written_spans
 
 
 @dataclass(frozen=True)
-class Transcript:
-    """One transcript as every recogniser sees it, tokenised once."""
+class Tokenised:
+    """One transcript as every recogniser sees it, tokenised once (not events.Transcript, the
+    recogniser's output that carries it through the pipeline)."""
     text: str
     tokens: list[Token]
     runs: list[DigitRun]
@@ -40,7 +41,7 @@ class Transcript:
     """Whisper's written form (capitals or digits somewhere), as opposed to Vosk's spoken form."""
 
     @classmethod
-    def of(cls, text: str) -> "Transcript":
+    def of(cls, text: str) -> "Tokenised":
         tokens = tokenize(text)
         return cls(text, tokens, digit_runs(tokens),
                    any(t.text[0].isupper() or t.text[0].isdigit() for t in tokens))
@@ -52,13 +53,13 @@ class Recogniser:
     kinds: tuple[str, ...]
     looks_for: str
     """Candidate pattern, validator and context words, in a sentence or two."""
-    find: Callable[[Transcript], list[Span]]
+    find: Callable[[Tokenised], list[Span]]
 
-    def spans(self, transcript: Transcript) -> list[Span]:
+    def spans(self, transcript: Tokenised) -> list[Span]:
         return [s if s.source else dataclasses.replace(s, source=self.name) for s in self.find(transcript)]
 
 
-def _addresses(t: Transcript) -> list[Span]:
+def _addresses(t: Tokenised) -> list[Span]:
     streets, codes = address_spans(t.tokens, t.runs, t.written)
     return streets + codes
 

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from sottovoce.privacy.redaction.name_rules import HouseholdNames, introduction_spans
 from sottovoce.privacy.redaction.name_tagger import NameTagger, packaged_tagger
-from sottovoce.privacy.redaction.recognisers import REGISTRY, Transcript
+from sottovoce.privacy.redaction.recognisers import REGISTRY, Tokenised
 from sottovoce.privacy.redaction.spans import Span, replace, resolve
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class Redactor:
 
     def spans(self, text: str) -> list[Span]:
         """The non-overlapping spans that `redact` would replace."""
-        transcript = Transcript.of(text)
+        transcript = Tokenised.of(text)
         if not transcript.tokens:
             return []
         found: list[Span] = []
