@@ -102,10 +102,14 @@ def test_eval_script_takes_each_split_from_the_shipped_tagger(monkeypatch) -> No
     loader = importlib.machinery.SourceFileLoader("eval_redaction", str(ROOT / "scripts" / "eval-redaction"))
     script = importlib.util.module_from_spec(importlib.util.spec_from_loader("eval_redaction", loader))
     loader.exec_module(script)
-    trained_on = set(json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())["trained_on"])
+    meta = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
+    trained_on, tuned_on = set(meta["trained_on"]), set(meta.get("dev", {}).get("files", ()))
     names = {p.stem: p for p in script.CORPORA}
     assert {"names_a", "names_b", "names_c", "redaction_heldout", "redaction_corpus", "asr_names_c"} <= set(names)
     for stem, path in names.items():
-        assert script.is_training(path) == (stem.removeprefix("asr_") in trained_on), stem
+        source = stem.removeprefix("asr_")
+        assert script.is_training(path) == (source in trained_on), stem
+        expected = "TRAINING" if source in trained_on else "development" if source in tuned_on else "held out"
+        assert script.split(path).startswith(expected), stem
     assert not script.is_training(names["names_c"]) and not script.is_training(names["redaction_heldout"])
     assert not script.is_training(names["asr_names_c"]) and script.is_training(names["names_a"])
