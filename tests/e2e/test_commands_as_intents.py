@@ -47,9 +47,6 @@ def test_decide_with_only_commands_sends_intents_and_holds_the_rest():
     assert set(spoken) == {"text", "redacted", "kind", "intent", "decision", "reason", "text_leaves"}
 
 
-@pytest.mark.xfail(strict=True, reason="a known regression of the learned name tagger (issue 16): it scores "
-                   "'john' 0.34 in 'turn on john's lamp' (threshold 0.65), where the former rules took a possessive "
-                   "before a household thing for a person; needs training lines of this shape, not a rule")
 def test_a_name_in_a_device_slot_is_redacted():
     named, = decide(["turn on john's lamp"], "consent.commands=true")
     assert named["intent"] == {"name": "HassTurnOn", "slots": {"name": "<NAME>'s lamp"}}  # slots are redacted too

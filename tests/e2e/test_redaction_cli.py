@@ -53,8 +53,11 @@ def test_batch_keeps_order_and_survives_bad_bytes() -> None:
     # the broken line's words are the tagger's to judge (it takes "bytes" before "call sarah" for a
     # name, 0.82); what this test holds is that bad bytes become U+FFFD and the line still comes out
     assert got[1].startswith("\ufffd\ufffd broken \ufffd ") and got[1].endswith(" call <NAME>")
-    assert got[:1] + got[2:] == [
-        "text <NAME> that i'm late", "", "will it rain", "my zip code is <POSTCODE>", "café au lait", ""]
+    # "café au lait": the é survives decoding; "lait" is the tagger's to judge (a known miss of the
+    # shipped tagger, tests/integration/test_name_tagger.py::test_known_miss_a_foreign_food_word)
+    assert got[5].startswith("café au ")
+    assert got[:1] + got[2:5] + got[6:] == [
+        "text <NAME> that i'm late", "", "will it rain", "my zip code is <POSTCODE>", ""]
 
 
 def test_household_names_from_config() -> None:

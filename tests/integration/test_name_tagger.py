@@ -80,11 +80,17 @@ def test_spans_point_at_the_original_text_and_keep_a_possessive_out(tagger: Name
     assert all(tagger.threshold <= s.score <= 1.0 and s.source == "name tagger" for s in spans)
 
 
-@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger: 'priya' scores 0.21 after "
-                   "'return ... drill to' (0.87 in 'give thiago's drill back to priya'); kept visible")
+@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger: 'priya' scores 0.13 after "
+                   "'return ... drill to' (threshold 0.15; 'give thiago's drill back to priya' is caught); kept visible")
 def test_known_miss_a_name_at_the_end_after_to(tagger: NameTagger) -> None:
     text = "remind me to return thiagos drill to priya"
     assert [text[s.start:s.end] for s in tagger.spans(text)] == ["thiagos", "priya"]
+
+
+@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger (trained with pooled names from many "
+                   "countries): it takes 'lait' for a name (0.59 to 0.75, threshold 0.15); kept visible")
+def test_known_miss_a_foreign_food_word(tagger: NameTagger) -> None:
+    assert tagger.spans("two lattes and a café au lait please") == []
 
 
 def test_a_long_transcript_is_tagged_to_its_end(tagger: NameTagger) -> None:
