@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from conftest import ROOT, sottovoce
 
 CONFIG = ROOT / "config" / "sottovoce.toml"
@@ -20,9 +19,7 @@ SENSITIVE = {
     "text dad that i've joined the conservatives": "politics",
 }
 TRAPS = ["play every breath you take by the police", "this traffic is murder how long until i get home",
-         "how do i vote on strictly come dancing"]
-KNOWN_MISS = "play prayer in c"
-"""The issue's fourth trap: held by the shipped model (see tests/integration/test_topics.py)."""
+         "play prayer in c", "how do i vote on strictly come dancing"]
 
 
 def decide(lines: list[str], *sets: str) -> list[dict]:
@@ -40,13 +37,6 @@ def test_sensitive_lines_are_held_and_traps_are_sent():
         assert row["decision"] == "held" and f"sensitive topic: {topic}" in row["reason"], row
     for row in rows[len(SENSITIVE):]:
         assert row["decision"] == "sent" and row["kind"] in ("command", "text"), row
-
-
-@pytest.mark.xfail(strict=True, reason="a known miss of the shipped topic model (issue 16): the song title "
-                   "'prayer in c' is held as religion")
-def test_known_miss_a_song_title_with_a_religious_word_is_sent():
-    row, = decide([KNOWN_MISS])
-    assert row["decision"] == "sent", row
 
 
 def test_a_sensitive_line_with_personal_data_is_held_and_its_record_redacted():

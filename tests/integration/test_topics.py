@@ -3,9 +3,9 @@
 These are the lines the issue quotes, verbatim: the ones keyword lists let out and the ordinary
 ones they held. They are principle cases, not a score: corpus figures, each with its split, come
 from scripts/eval-topics (held out: tools/corpora/topics_c, _i, _l, _n and asr_topics_l, which no
-model was trained on). Six of these lines are also lines of training corpora (topics_a and others,
-written from a brief that quoted them), so for those this is a check of behaviour, not evidence
-of generalisation; "play prayer in c" is a line of a held-out file, so training leaves it out.
+model was trained on). tools/train-topics leaves every one of these lines out of training
+(NOT_TRAINED; six were also lines of training corpora written from a brief that quoted them), so
+none of them is a training score.
 """
 
 from __future__ import annotations
@@ -25,10 +25,7 @@ SENSITIVE = [
 TRAPS = [
     "play every breath you take by the police",
     "this traffic is murder how long until i get home",
-    pytest.param("play prayer in c", marks=pytest.mark.xfail(
-        strict=True, reason="a known miss of the shipped topic model (issue 16): it holds the song title as "
-        "religion (0.997); the line is in held-out files, so training leaves it out, where the model before "
-        "was trained on it")),
+    "play prayer in c",
     "how do i vote on strictly come dancing",
 ]
 
