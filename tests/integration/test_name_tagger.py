@@ -80,15 +80,13 @@ def test_spans_point_at_the_original_text_and_keep_a_possessive_out(tagger: Name
     assert all(tagger.threshold <= s.score <= 1.0 and s.source == "name tagger" for s in spans)
 
 
-@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger: 'priya' scores 0.13 after "
-                   "'return ... drill to' (threshold 0.15; 'give thiago's drill back to priya' is caught); kept visible")
-def test_known_miss_a_name_at_the_end_after_to(tagger: NameTagger) -> None:
+def test_a_name_at_the_end_after_to(tagger: NameTagger) -> None:  # a known miss of the tagger before
     text = "remind me to return thiagos drill to priya"
     assert [text[s.start:s.end] for s in tagger.spans(text)] == ["thiagos", "priya"]
 
 
 @pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger (trained with pooled names from many "
-                   "countries): it takes 'lait' for a name (0.59 to 0.75, threshold 0.15); kept visible")
+                   "countries): it takes 'lait' for a name (0.77 to 0.85, threshold 0.68); kept visible")
 def test_known_miss_a_foreign_food_word(tagger: NameTagger) -> None:
     assert tagger.spans("two lattes and a café au lait please") == []
 
@@ -123,7 +121,7 @@ def test_the_shipped_metadata_names_its_data_and_held_out_figures() -> None:
     meta = json.loads((DEFAULT_DIR / "names.json").read_text())
     assert 0.0 < meta["threshold"] < 1.0
     assert not set(meta["trained_on"]) & set(meta["held_out"])
-    assert {"names_c", "redaction_heldout"} <= set(meta["held_out"])
+    assert {"names_c", "names_j", "redaction_heldout"} <= set(meta["held_out"])
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path) -> None:

@@ -78,7 +78,7 @@ class AsrSettings:
 @dataclass(frozen=True)
 class RedactionSettings:
     extra_names: tuple[str, ...] = ()
-    """Household names to always redact, in addition to the bundled name list."""
+    """Household names to always redact, wherever they occur, in addition to the names the tagger finds."""
 
 
 @dataclass(frozen=True)
