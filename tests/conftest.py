@@ -51,6 +51,19 @@ except ImportError:  # pragma: no cover - installed by scripts/setup
     pass
 
 
+def load_script(relative: str):
+    """A repository script without a .py suffix (scripts/eval-redaction, tools/train-names), imported
+    as a module so a test can call its functions."""
+    import importlib.machinery
+    import importlib.util
+
+    name = Path(relative).name.replace("-", "_")
+    loader = importlib.machinery.SourceFileLoader(name, str(ROOT / relative))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(name, loader))
+    loader.exec_module(module)
+    return module
+
+
 def read_clip(relative: str) -> np.ndarray:
     """A 16 kHz mono 16-bit clip from ../shared/audio as int16 samples."""
     with wave.open(str(AUDIO / relative)) as w:

@@ -94,14 +94,12 @@ def test_eval_script_reports_and_fails_on_missed_targets(tmp_path: Path) -> None
 
 
 def test_eval_script_takes_each_split_from_the_shipped_tagger(monkeypatch) -> None:
-    import importlib.machinery
-    import importlib.util
     import json
 
+    from conftest import load_script
+
     monkeypatch.setenv("SOTTOVOCE_EVAL_REEXEC", "1")  # load it here, without re-executing into .venv
-    loader = importlib.machinery.SourceFileLoader("eval_redaction", str(ROOT / "scripts" / "eval-redaction"))
-    script = importlib.util.module_from_spec(importlib.util.spec_from_loader("eval_redaction", loader))
-    loader.exec_module(script)
+    script = load_script("scripts/eval-redaction")
     meta = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
     trained_on, tuned_on = set(meta["trained_on"]), set(meta.get("dev", {}).get("files", ()))
     names = {p.stem: p for p in script.CORPORA}

@@ -9,23 +9,13 @@ These tests run the tools' own selection code on the repository's corpora (no tr
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_tool(name: str):
-    loader = importlib.machinery.SourceFileLoader(name.replace("-", "_"), str(ROOT / "tools" / name))
-    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
-    loader.exec_module(module)
-    return module
+from conftest import ROOT, load_script
 
 
 def test_the_name_tagger_trains_on_no_line_of_a_held_out_or_development_file() -> None:
-    tool = load_tool("train-names")
+    tool = load_script("tools/train-names")
     meta = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
     kept_out = tool.HELDOUT + meta["dev"]["files"]
     assert set(meta["held_out"]) == set(tool.HELDOUT) and not set(kept_out) & set(tool.TRAIN)
@@ -40,7 +30,7 @@ def test_the_name_tagger_trains_on_no_line_of_a_held_out_or_development_file() -
 
 
 def test_the_topic_model_trains_on_no_line_of_a_held_out_file() -> None:
-    tool = load_tool("train-topics")
+    tool = load_script("tools/train-topics")
     held_out = {p.stem for p in tool.HELD_OUT}
     assert {"topics_c", "topics_i", "topics_l", "topics_n", "topics_x", "names_c", "names_j",
             "redaction_heldout"} <= held_out
