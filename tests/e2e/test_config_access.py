@@ -10,6 +10,7 @@ import sys
 
 def test_an_unreadable_config_is_a_message_not_a_traceback(tmp_path):
     assert shutil.which("setpriv"), "setpriv (util-linux) runs the CLI as an unprivileged user"
+    assert os.geteuid() == 0, "this test drops to another user with setpriv and needs root"
     secret = tmp_path / "etc"
     secret.mkdir(mode=0o700)
     (secret / "sottovoce.toml").write_text("[wake]\n")

@@ -161,6 +161,7 @@ def test_consent_summary(tmp_path, consent, mqtt_on, expected):
 
 def test_a_login_user_who_cannot_read_etc_sottovoce_gets_a_fix_not_a_traceback():
     """/etc/sottovoce is root:sottovoce 0750 on a Pi; run as uid 65534 against a folder like it."""
+    assert os.geteuid() == 0, "this test drops to another user with setpriv and needs root"
     folder = Path(tempfile.mkdtemp(prefix="sottovoce-etc-"))
     try:
         os.chmod(folder, 0o755)
