@@ -111,3 +111,20 @@ def test_eval_script_takes_each_split_from_the_shipped_tagger(monkeypatch) -> No
         assert script.split(path).startswith(expected), stem
     assert not script.is_training(names["names_c"]) and not script.is_training(names["redaction_heldout"])
     assert not script.is_training(names["asr_names_c"]) and script.is_training(names["names_a"])
+
+def test_eval_script_can_leave_out_the_lines_a_held_out_file_shares_with_training(tmp_path: Path) -> None:
+    # a clean line of a training source (redaction_corpus), written again into a later held-out file,
+    # is a training score there, and --unseen-lines leaves it out of that file's figures
+    from sottovoce.privacy.redaction.name_tagger import words
+
+    trained = {" ".join(w.norm for w in words(line.text)) for line in read_corpus(CORPUS)}
+    shared = next(line.text for line in read_corpus(CORPUS) if not line.items)
+    new = "never said before by anyone zqxv"
+    assert " ".join(w.norm for w in words(new)) not in trained
+    held = tmp_path / "later.txt"
+    held.write_text(f"{shared}\n{new}\n", encoding="utf-8")
+    run = [sys.executable, str(ROOT / "scripts" / "eval-redaction"), str(held)]
+    every = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    unseen = subprocess.run(run + ["--unseen-lines"], capture_output=True, text=True, timeout=120)
+    assert "2 lines" in every.stdout and "2 clean lines" in every.stdout
+    assert "1 of 2 lines" in unseen.stdout and ": 1 lines, 0 items, 1 clean lines" in unseen.stdout
