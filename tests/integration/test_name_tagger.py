@@ -122,6 +122,7 @@ def test_the_shipped_metadata_names_its_data_and_held_out_figures() -> None:
     assert 0.0 < meta["threshold"] < 1.0
     assert not set(meta["trained_on"]) & set(meta["held_out"])
     assert {"names_c", "names_j", "redaction_heldout"} <= set(meta["held_out"])
+    assert meta["made_by"].startswith("tools/train-names ") and f"--min-clean {meta['dev']['min_clean']}" in meta["made_by"]
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path) -> None:
