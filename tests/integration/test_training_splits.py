@@ -32,7 +32,7 @@ def test_the_name_tagger_trains_on_no_line_of_a_held_out_or_development_file() -
 def test_the_topic_model_trains_on_no_line_of_a_held_out_file() -> None:
     tool = load_script("tools/train-topics")
     held_out = {p.stem for p in tool.HELD_OUT}
-    assert {"topics_c", "topics_i", "topics_l", "topics_n", "topics_x", "names_c", "names_j",
+    assert {"topics_c", "topics_i", "topics_l", "topics_n", "topics_x", "names_c", "names_j", "names_o",
             "redaction_heldout"} <= held_out
     meta = json.loads((ROOT / "device/sottovoce/data/topics/topics.json").read_text())
     assert not held_out & set(meta["trained_on"])
