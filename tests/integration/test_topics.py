@@ -83,3 +83,21 @@ def test_check_config_names_missing_model_files_without_loading_them(tmp_path):
     (tmp_path / "tokenizer.json").write_text("{}")
     why = model_problem(tmp_path)
     assert str(tmp_path) in why and "model.onnx" in why and "topics.json" in why and "tokenizer.json" not in why
+
+
+def test_eval_topics_scores_each_file_and_pools_the_held_out_ones(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "eval-topics"
+    one, two = tmp_path / "one.tsv", tmp_path / "two.tsv"
+    one.write_text("# label<TAB>trap<TAB>text\nhealth\t0\tremind me to pick up my sertraline\n"
+                   "none\t1\tplay prayer in c\n", encoding="utf-8")
+    two.write_text("politics\t0\ttext dad that i've joined the conservatives\nnone\t0\tset a timer for ten minutes\n"
+                   "none\t0\twhat is the weather tomorrow\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(one), str(two)], capture_output=True, text=True, timeout=300)
+    assert "one.tsv (held out): sensitive held 1.000 of 1, ordinary held 0.000 of 1" in done.stdout, done.stdout + done.stderr
+    assert "two.tsv (held out): sensitive held 1.000 of 1, ordinary held 0.000 of 2" in done.stdout
+    assert "held out, one + two pooled: sensitive held 1.000 of 2, ordinary held 0.000 of 3 (traps 0.000 of 1)" in done.stdout
+    assert done.returncode == 0
