@@ -29,6 +29,20 @@ def test_the_name_tagger_trains_on_no_line_of_a_held_out_or_development_file() -
     assert len(training) > 0.9 * len({" ".join(r["words"]) for r in rows})  # only the shared lines go
 
 
+def test_a_recogniser_rendering_is_only_ever_of_a_training_file() -> None:
+    """tools/train-names --with-asr adds asr_ sets (a file spoken and transcribed); one of a held-out or
+    development file would put that file's sentences into training in another spelling."""
+    tool = load_script("tools/train-names")
+    meta = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
+    assert tool.ASR_SOURCES and set(tool.ASR_SOURCES.values()) <= set(tool.TRAIN)
+    kept_out = set(tool.HELDOUT + meta["dev"]["files"])
+    assert not {a.removeprefix("asr_") for a in tool.ASR_SOURCES} & kept_out
+    for asr, source in tool.ASR_SOURCES.items():
+        assert asr == f"asr_{source}" and tool.labelled(asr), asr
+        folds = [g.split("+") for g in tool.FOLDS.split(",")]
+        assert sum(source in g for g in folds) == 1  # its CV group is its source's
+
+
 def test_the_topic_model_trains_on_no_line_of_a_held_out_file() -> None:
     tool = load_script("tools/train-topics")
     held_out = {p.stem for p in tool.HELD_OUT}
