@@ -37,9 +37,9 @@ def test_a_recogniser_rendering_is_only_ever_of_a_training_file() -> None:
     assert tool.ASR_SOURCES and set(tool.ASR_SOURCES.values()) <= set(tool.TRAIN)
     kept_out = set(tool.HELDOUT + meta["dev"]["files"])
     assert not {a.removeprefix("asr_") for a in tool.ASR_SOURCES} & kept_out
+    folds = [g.split("+") for g in tool.FOLDS.split(",")]
     for asr, source in tool.ASR_SOURCES.items():
         assert asr == f"asr_{source}" and tool.labelled(asr), asr
-        folds = [g.split("+") for g in tool.FOLDS.split(",")]
         assert sum(source in g for g in folds) == 1  # its CV group is its source's
 
 
