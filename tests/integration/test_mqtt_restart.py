@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from broker import Broker, Subscriber, ids_on, message, wait_until
+from conftest import ROOT, WHISPER_MODEL
 from sottovoce.delivery.outbox import Outbox
 from sottovoce.privacy.install_id import InstallId
 
-ROOT = Path(__file__).resolve().parents[2]
 SOTTOVOCE = [sys.executable, "-m", "sottovoce"]
-WHISPER = ROOT.parent / "shared" / "models" / "faster-whisper-tiny.en"
 N = 3000
 
 
@@ -28,7 +27,7 @@ def run_args(state: Path, port: int, source: str) -> list[str]:
     return [*SOTTOVOCE, "run", "--config", str(ROOT / "config" / "sottovoce.toml"),
             "--set", f"audio.source={source}", "--set", f"state.dir={state}",
             "--set", f"mqtt.port={port}", "--set", "mqtt.drain_timeout=30",
-            "--set", "asr.engine=whisper", "--set", f"asr.model={WHISPER}",
+            "--set", "asr.engine=whisper", "--set", f"asr.model={WHISPER_MODEL}",
             "--set", f"wake.models_dir={ROOT / 'models' / 'openwakeword'}"]
 
 
