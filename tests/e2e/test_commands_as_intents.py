@@ -53,8 +53,6 @@ def test_a_name_in_a_device_slot_is_redacted():
     assert named["intent"] == {"name": "HassTurnOn", "slots": {"name": "<NAME>'s lamp"}}  # slots are redacted too
 
 
-@pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger: 'johns' before 'lamp' scores 0.64 "
-                   "(threshold 0.68; 'turn on priyas lamp' 1.00); kept visible")
 def test_a_common_name_in_a_device_slot_is_found_by_the_tagger():
     named, = decide(["turn on john's lamp"], "consent.commands=true")
     assert named["intent"] == {"name": "HassTurnOn", "slots": {"name": "<NAME>'s lamp"}}

@@ -58,3 +58,33 @@ def test_the_topic_model_trains_on_no_line_of_a_held_out_file() -> None:
     assert all(training[s] for s in stems)
     assert not {tool._key(r[3]) for rows in training.values() for r in rows} & keys
     assert tool._key("Play Prayer in C.") in keys  # a principle line, in the shape the model sees
+
+
+def test_an_assembled_tagger_is_made_of_runs_of_the_same_data_with_other_seeds(tmp_path) -> None:
+    """tools/train-names --members: the shipped tagger averages two runs; a run trained on other data, or a
+    second run of the same seed, is refused rather than averaged in."""
+    import pytest
+
+    tool = load_script("tools/train-names")
+
+    def run(name: str, seed: int, trained_on: list[str]):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "model.onnx").write_bytes(f"weights of {name}".encode())
+        (folder / "tokenizer.json").write_text("{}")
+        (folder / "names.json").write_text(json.dumps({"trained_on": trained_on, "held_out": tool.HELDOUT,
+                                                       "seed": seed, "made_by": f"run {name}", "epochs": 3}))
+        return folder
+
+    a, b = run("a", 13, sorted(tool.TRAIN)), run("b", 7, sorted(tool.TRAIN))
+    meta = tool.assemble([a, b], tmp_path / "out", tool.TRAIN)
+    assert meta["models"] == ["model_seed13.onnx", "model_seed7.onnx"] and meta["seed"] == [13, 7]
+    assert (tmp_path / "out" / "model_seed7.onnx").read_bytes() == b"weights of b"
+    assert not (tmp_path / "out" / "model.onnx").exists()
+    with pytest.raises(SystemExit, match="other data"):
+        tool.assemble([a, run("c", 5, sorted(tool.TRAIN)[1:])], tmp_path / "out2", tool.TRAIN)
+    with pytest.raises(SystemExit, match="different seeds"):
+        tool.assemble([a, run("d", 13, sorted(tool.TRAIN))], tmp_path / "out3", tool.TRAIN)
+    shipped = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
+    assert shipped["models"] == [f"model_seed{s}.onnx" for s in shipped["seed"]]
+    assert shipped["trained_on"] == sorted(tool.TRAIN)

@@ -24,6 +24,9 @@ class EncoderFiles:
             import onnxruntime
             from tokenizers import Tokenizer
 
+            for name in ("tokenizer.json", model_file):  # tokenizers raises a bare Exception for a missing file
+                if not (folder / name).is_file():
+                    raise OSError(f"{folder / name} is missing")
             self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = 1

@@ -12,6 +12,9 @@ case, no punctuation, no apostrophes); every word keeps its character offsets in
 text, so the redactor cuts the original byte for byte. A possessive stays outside the span
 ("Thiago's drill" -> "<NAME>'s drill"). Decisions are deterministic for a given model file (one
 thread, no sampling).
+
+`names.json` may list several models trained alike with different seeds ("models"); a word's score
+is then the mean of theirs, which evens out what one training run happens to learn.
 """
 
 from __future__ import annotations
@@ -75,7 +78,10 @@ class NameTagger:
         folder = Path(folder)
         try:
             meta = json.loads((folder / "names.json").read_text(encoding="utf-8"))
-            self._files = EncoderFiles(folder, "model.onnx", MAX_TOKENS)
+            models = meta.get("models", ["model.onnx"])
+            if not isinstance(models, list) or not models or not all(isinstance(m, str) for m in models):
+                raise ValueError(f'"models" in names.json must list model files, not {models!r}')
+            self._members = [EncoderFiles(folder, m, MAX_TOKENS) for m in models]
             self.threshold = float(meta["threshold"])
         except (OSError, ValueError, KeyError, EncoderLoadError) as exc:
             raise NameTaggerError(f"the name tagger in {folder} cannot be loaded ({exc}); "
@@ -84,15 +90,15 @@ class NameTagger:
         self.meta = meta
 
     def word_scores(self, text: str) -> list[tuple[Word, float]]:
-        """P(name) for every word of the transcript."""
+        """P(name) for every word of the transcript (the mean over the models)."""
         ws = words(text)
         out: list[tuple[Word, float]] = []
         for k in range(0, len(ws), WINDOW_WORDS):
             window = ws[k:k + WINDOW_WORDS]
-            enc = self._files.tokenizer.encode([w.norm for w in window], is_pretokenized=True)
-            ids = np.asarray([enc.ids], dtype=np.int64)
-            mask = np.asarray([enc.attention_mask], dtype=np.int64)
-            probs = self._files.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
+            enc = self._members[0].tokenizer.encode([w.norm for w in window], is_pretokenized=True)
+            feed = {"input_ids": np.asarray([enc.ids], dtype=np.int64),
+                    "attention_mask": np.asarray([enc.attention_mask], dtype=np.int64)}
+            probs = np.mean([m.session.run(None, feed)[0][0] for m in self._members], axis=0)
             first: dict[int, float] = {}
             for pos, wid in enumerate(enc.word_ids):
                 if wid is not None and wid not in first:
