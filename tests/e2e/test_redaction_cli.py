@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import subprocess
 from pathlib import Path
@@ -84,7 +85,9 @@ def test_explain_gives_each_placeholder_its_reason() -> None:
     assert text == "call <PHONE> and tell <NAME>"
     phone, name = explained.split(" | ")
     assert phone == "PHONE: spoken number 1.000 (10 digits; after the cue 'call')"
-    assert name.startswith("NAME: name tagger 0.9") and "threshold" in name
+    m = re.fullmatch(r"NAME: name tagger (\d\.\d{3}) \(the tagger's name probability \1 >= its threshold (\d\.\d{3})\)",
+                     name)
+    assert m and float(m.group(1)) >= float(m.group(2)) > 0, name
 
 
 def test_recognisers_lists_the_registry() -> None:
