@@ -114,6 +114,22 @@ def test_every_span_says_who_decided_and_how_sure(redactor: Redactor) -> None:
         s.source == "name tagger" for s in spans if s.kind == "NAME")
 
 
+def test_a_word_joined_to_a_name_says_it_was_taken_as_part_of_it(redactor: Redactor, tagger: NameTagger) -> None:
+    text = "tell thanh huong dinner is ready"
+    scores = {w.norm: p for w, p in tagger.word_scores(text)}
+    assert tagger.neighbour_threshold <= scores["huong"] < tagger.threshold <= scores["thanh"]
+    [span] = redactor.spans(text)
+    assert text[span.start:span.end] == "thanh huong" and span.score == round(scores["huong"], 3)
+    assert span.why.endswith(f">= its threshold {tagger.neighbour_threshold:.3f} for a word joined to a name")
+
+
+def test_a_relationship_word_is_a_name_to_the_tagger_alone_but_not_to_the_redactor(tagger: NameTagger) -> None:
+    text = "call ammi on speaker"
+    assert [text[s.start:s.end] for s in tagger.spans(text)] == ["ammi"]  # why the kinship rule exists
+    assert Redactor(names="tagger").redact(text).text == "call <NAME> on speaker"
+    assert Redactor().redact(text).text == text
+
+
 def test_the_household_names_are_names_wherever_they_occur() -> None:
     redactor = Redactor(extra_names=("Hoover Quill",))
     assert redactor.redact("is hoover home yet").text == "is <NAME> home yet"
@@ -125,6 +141,7 @@ def test_the_shipped_metadata_names_its_data_and_held_out_figures() -> None:
     assert not set(meta["trained_on"]) & set(meta["held_out"])
     assert {"names_c", "names_j", "redaction_heldout"} <= set(meta["held_out"])
     assert meta["made_by"].startswith("tools/train-names ") and f"--min-clean {meta['dev']['min_clean']}" in meta["made_by"]
+    assert 0.0 < meta["neighbour_threshold"] < meta["threshold"]
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path) -> None:

@@ -319,6 +319,29 @@ IDIOM_PEOPLE = [
 ]
 
 
+# What a household calls its family, in many languages, is not a name (sottovoce.privacy.redaction.kinship);
+# the name said beside it still goes, and a word joined to a name goes with it (name_tagger.taken).
+RELATIONS_CLEAN = [
+    "call ammi on speaker", "is bhaiya home yet", "tell teta the bread is ready", "did didi get home",
+    "tell nainai happy new year", "Is Nonna's flight on time?",
+]
+RELATIONS_PEOPLE = [
+    ("ask farida khala to call me", "ask <NAME> khala to call me"),
+    ("video call abuela rosa", "video call abuela <NAME>"),
+    ("tell thanh huong dinner is ready", "tell <NAME> dinner is ready"),
+]
+
+
+@pytest.mark.parametrize("text", RELATIONS_CLEAN)
+def test_relationship_words_stay(redactor: Redactor, text: str) -> None:
+    assert redactor.redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIONS_PEOPLE)
+def test_the_person_beside_a_relationship_word_goes(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text).text == expected
+
+
 @pytest.mark.parametrize("text", IDIOM_CLEAN)
 def test_names_inside_sayings_shows_and_shops_stay(redactor: Redactor, text: str) -> None:
     assert redactor.redact(text).text == text

@@ -88,3 +88,37 @@ def test_an_assembled_tagger_is_made_of_runs_of_the_same_data_with_other_seeds(t
     shipped = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
     assert shipped["models"] == [f"model_seed{s}.onnx" for s in shipped["seed"]]
     assert shipped["trained_on"] == sorted(tool.TRAIN)
+
+
+def test_the_tools_figures_take_names_as_the_tagger_does() -> None:
+    """train-names scores names with `name_tagger.taken`, so a word joined to a name counts as the tagger
+    decides it (names.json "neighbour_threshold"), not by the threshold alone."""
+    tool = load_script("tools/train-names")
+    row = {"text": "ask li na for her notes", "has_items": True, "name_items": [[1, 2]]}
+    scores = [[0, 0.9, 0.3, 0, 0, 0]]
+    assert tool.line_figures([row], scores, 0.54, 0.2)["names_recall"] == 1.0
+    assert tool.line_figures([row], scores, 0.54)["names_recall"] == 0.0
+    shipped = json.loads((ROOT / "device/sottovoce/data/names/names.json").read_text())
+    assert shipped["neighbour_threshold"] == tool.NEIGHBOUR
+
+
+def test_rescoring_writes_the_figures_of_the_model_as_it_is(tmp_path) -> None:
+    """tools/train-names --rescore: no training; the development and held-out figures of the tagger in
+    --out again, at its threshold, with the neighbour threshold given."""
+    tool = load_script("tools/train-names")
+    shipped = ROOT / "device/sottovoce/data/names"
+    meta = json.loads((shipped / "names.json").read_text())
+    for name in [*meta["models"], "tokenizer.json"]:
+        (tmp_path / name).symlink_to(shipped / name)
+    tool.HELDOUT = ["names_k"]
+    meta.update(held_out=tool.HELDOUT, dev={**meta["dev"], "files": ["names_d"]})
+    for key in ("neighbour_threshold", "heldout_tagger_alone", "heldout_redactor"):
+        meta.pop(key, None)
+    (tmp_path / "names.json").write_text(json.dumps(meta))
+    assert tool.rescore(tmp_path, 0.3, "tools/train-names --rescore --neighbour 0.3") == 0
+    again = json.loads((tmp_path / "names.json").read_text())
+    assert again["threshold"] == meta["threshold"] and again["neighbour_threshold"] == 0.3
+    assert again["dev"]["n_names"] == 484 and 0.9 < again["dev"]["names_recall"] <= 1.0
+    assert list(again["heldout_tagger_alone"]) == ["names_k"]
+    assert set(again["heldout_redactor"]) == {"tagger+rules on names_k", "tagger on names_k"}
+    assert again["rescored_by"] == "tools/train-names --rescore --neighbour 0.3"

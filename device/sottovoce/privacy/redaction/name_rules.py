@@ -3,7 +3,9 @@
 - an introduction names whoever follows it, known or not: "my name is xiomara okafor", "the name on
   the card is ...", "book it under the name ..." (up to two words, stopping at a function word:
   "my name is not important" keeps "not important" only because "not" stops it);
-- the household's own names (`redaction.extra_names` in the config) are names wherever they occur.
+- the household's own names (`redaction.extra_names` in the config) are names wherever they occur;
+- a relationship word ("ammi", "nonna", "bhaiya") is never a name (`kinship`; the Redactor keeps
+  the tagger from taking one).
 
 No word lists of names, celebrities or things: what is a name elsewhere is the tagger's judgement.
 """

@@ -13,6 +13,9 @@ text, so the redactor cuts the original byte for byte. A possessive stays outsid
 ("Thiago's drill" -> "<NAME>'s drill"). Decisions are deterministic for a given model file (one
 thread, no sampling).
 
+A word joined to a name is part of it from a lower score (`neighbour_threshold` in names.json,
+`taken`), so the rest of "li na" or "thanh huong" goes with its first word.
+
 `names.json` may list several models trained alike with different seeds ("models"); a word's score
 is then the mean of theirs, which evens out what one training run happens to learn.
 """
@@ -24,6 +27,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -83,6 +87,8 @@ class NameTagger:
                 raise ValueError(f'"models" in names.json must list model files, not {models!r}')
             self._members = [EncoderFiles(folder, m, MAX_TOKENS) for m in models]
             self.threshold = float(meta["threshold"])
+            neighbour = meta.get("neighbour_threshold")  # a word joined to a name is part of it from here
+            self.neighbour_threshold = None if neighbour is None else float(neighbour)
         except (OSError, ValueError, KeyError, EncoderLoadError) as exc:
             raise NameTaggerError(f"the name tagger in {folder} cannot be loaded ({exc}); "
                                   "reinstall sottovoce (scripts/setup, or scripts/install.sh on a Pi), "
@@ -106,23 +112,53 @@ class NameTagger:
             out += [(w, first.get(j, 0.0)) for j, w in enumerate(window)]
         return out
 
-    def spans(self, text: str, threshold: float | None = None) -> list[NameSpan]:
-        """Spans of words taken as names (neighbouring name words form one span), with their score."""
+    def spans(self, text: str, threshold: float | None = None,
+              never: Callable[[str], bool] | None = None) -> list[NameSpan]:
+        """Spans of words taken as names (`taken`; neighbouring name words form one span), with
+        their score. A word for which `never(word.norm)` holds is not taken."""
         th = self.threshold if threshold is None else threshold
+        scored = self.word_scores(text)
         out: list[NameSpan] = []
-        for word, p in self.word_scores(text):
-            if p < th:
+        for (word, p), take in zip(scored, taken(text, scored, th, self.neighbour_threshold, never)):
+            if not take:
                 continue
             end = word.end
             m = _POSSESSIVE.search(text, word.start, word.end)
             if m and m.start() > word.start:
                 end = m.start()
-            if out and not text[out[-1].end:word.start].strip(" -"):
+            if out and _joined(text, out[-1].end, word.start):
                 last = out[-1]
                 out[-1] = NameSpan(last.start, end, min(last.score, p))
             else:
                 out.append(NameSpan(word.start, end, p))
         return out
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Nothing but spaces or hyphens between two words: one name ("li na", "mary-jane")."""
+    return not text[end:start].strip(" -")
+
+
+def taken(text: str, scored: Sequence[tuple[Word, float]], threshold: float, neighbour: float | None = None,
+          never: Callable[[str], bool] | None = None) -> list[bool]:
+    """Which words are names: every word scoring at least `threshold`, then, spreading from those,
+    each word joined to a name (`_joined`) that scores at least `neighbour`: the tagger is less sure
+    of the second word of "li na" or "thanh huong" alone than beside the first. Pure: the scores
+    in, a flag per word out."""
+    never = never or (lambda norm: False)
+    take = [p >= threshold and not never(w.norm) for w, p in scored]
+    if neighbour is None:
+        return take
+    grown = True
+    while grown:
+        grown = False
+        for i, (w, p) in enumerate(scored):
+            if take[i] or p < neighbour or never(w.norm):
+                continue
+            if (i > 0 and take[i - 1] and _joined(text, scored[i - 1][0].end, w.start)) or \
+                    (i + 1 < len(scored) and take[i + 1] and _joined(text, w.end, scored[i + 1][0].start)):
+                take[i] = grown = True
+    return take
 
 
 @functools.lru_cache(maxsize=1)

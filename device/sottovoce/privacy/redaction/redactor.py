@@ -2,7 +2,8 @@
 
 Structured kinds (phone, card, email, address ...) come from the recognisers in
 `recognisers.REGISTRY`; names come from the learned name tagger (`name_tagger`) plus the few
-explainable rules in `name_rules` (after "my name is", the household's own names). Every span says
+explainable rules in `name_rules` (after "my name is", the household's own names) and `kinship`
+(a relationship word such as "ammi" or "nonna" is never a name). Every span says
 which recogniser or model decided, its score and why (`Span.source`, `.score`, `.why`), for
 `sottovoce redact --explain`.
 
@@ -17,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from sottovoce.privacy.redaction.kinship import is_relationship_word
 from sottovoce.privacy.redaction.name_rules import HouseholdNames, introduction_spans
 from sottovoce.privacy.redaction.name_tagger import NameTagger, packaged_tagger
 from sottovoce.privacy.redaction.recognisers import REGISTRY, Tokenised
@@ -69,13 +71,19 @@ class Redactor:
         return _join_neighbours(text, resolve(found))
 
     def _name_spans(self, text: str, tokens) -> list[Span]:
-        th = self._tagger.threshold
-        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3),
-                    f"the tagger's name probability {s.score:.3f} >= its threshold {th:.3f}")
-               for s in self._tagger.spans(text)]
-        if self._mode == "tagger+rules":
+        rules = self._mode == "tagger+rules"
+        out = [Span(s.start, s.end, "NAME", 1, "name tagger", round(s.score, 3), self._why(s.score))
+               for s in self._tagger.spans(text, never=is_relationship_word if rules else None)]
+        if rules:
             out += introduction_spans(tokens) + self._household.spans(text)
         return out
+
+    def _why(self, score: float) -> str:
+        th, neighbour = self._tagger.threshold, self._tagger.neighbour_threshold
+        if score >= th or neighbour is None:
+            return f"the tagger's name probability {score:.3f} >= its threshold {th:.3f}"
+        return (f"the tagger's name probability {score:.3f} >= its threshold {neighbour:.3f} "
+                f"for a word joined to a name")
 
     def redact(self, text: str) -> RedactionResult:
         spans = self.spans(text)
