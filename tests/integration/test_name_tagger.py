@@ -190,6 +190,12 @@ def test_a_names_json_with_a_bad_model_list_is_one_clear_error(tmp_path) -> None
         NameTagger(tmp_path)
 
 
+def test_a_names_json_with_a_bad_neighbour_threshold_is_one_clear_error(tmp_path) -> None:
+    (tmp_path / "names.json").write_text(json.dumps({"threshold": 0.5, "neighbour_threshold": "low"}))
+    with pytest.raises(NameTaggerError, match=r"cannot be loaded \(could not convert string to float: 'low'\)"):
+        NameTagger(tmp_path)
+
+
 def test_a_missing_model_file_is_one_clear_error(tmp_path) -> None:
     (tmp_path / "names.json").write_text(json.dumps({"threshold": 0.5, "models": ["model_seed1.onnx"]}))
     (tmp_path / "tokenizer.json").symlink_to(DEFAULT_DIR / "tokenizer.json")

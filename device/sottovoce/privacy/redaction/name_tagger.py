@@ -85,10 +85,10 @@ class NameTagger:
             models = meta.get("models", ["model.onnx"])
             if not isinstance(models, list) or not models or not all(isinstance(m, str) for m in models):
                 raise ValueError(f'"models" in names.json must list model files, not {models!r}')
-            self._members = [EncoderFiles(folder, m, MAX_TOKENS) for m in models]
             self.threshold = float(meta["threshold"])
             neighbour = meta.get("neighbour_threshold")  # a word joined to a name is part of it from here
             self.neighbour_threshold = None if neighbour is None else float(neighbour)
+            self._members = [EncoderFiles(folder, m, MAX_TOKENS) for m in models]
         except (OSError, ValueError, KeyError, EncoderLoadError) as exc:
             raise NameTaggerError(f"the name tagger in {folder} cannot be loaded ({exc}); "
                                   "reinstall sottovoce (scripts/setup, or scripts/install.sh on a Pi), "
