@@ -81,14 +81,14 @@ def test_spans_point_at_the_original_text_and_keep_a_possessive_out(tagger: Name
 
 
 @pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger (two seeds averaged): 'priya' after "
-                   "'drill to' 0.16 to 0.44 against 0.54 ('return the book to priya' 0.99); kept visible")
+                   "'drill to' 0.12 against 0.38 ('return the book to priya' 0.99); kept visible")
 def test_a_name_at_the_end_after_to(tagger: NameTagger) -> None:  # also a known miss of the tagger of session 8
     text = "remind me to return thiagos drill to priya"
     assert [text[s.start:s.end] for s in tagger.spans(text)] == ["thiagos", "priya"]
 
 
 @pytest.mark.xfail(strict=True, reason="a known miss of the shipped tagger (trained with pooled names from many "
-                   "countries): it takes 'lait' for a name (0.77 to 0.85, threshold 0.68); kept visible")
+                   "countries): it takes 'lait' for a name (0.85 against 0.38); kept visible")
 def test_known_miss_a_foreign_food_word(tagger: NameTagger) -> None:
     assert tagger.spans("two lattes and a café au lait please") == []
 
@@ -115,11 +115,11 @@ def test_every_span_says_who_decided_and_how_sure(redactor: Redactor) -> None:
 
 
 def test_a_word_joined_to_a_name_says_it_was_taken_as_part_of_it(redactor: Redactor, tagger: NameTagger) -> None:
-    text = "tell thanh huong dinner is ready"
+    text = "did anh tu fix the sink"
     scores = {w.norm: p for w, p in tagger.word_scores(text)}
-    assert tagger.neighbour_threshold <= scores["huong"] < tagger.threshold <= scores["thanh"]
+    assert tagger.neighbour_threshold <= scores["tu"] < tagger.threshold <= scores["anh"]
     [span] = redactor.spans(text)
-    assert text[span.start:span.end] == "thanh huong" and span.score == round(scores["huong"], 3)
+    assert text[span.start:span.end] == "anh tu" and span.score == round(scores["tu"], 3)
     assert span.why.endswith(f">= its threshold {tagger.neighbour_threshold:.3f} for a word joined to a name")
 
 
