@@ -119,6 +119,7 @@ def test_rescoring_writes_the_figures_of_the_model_as_it_is(tmp_path) -> None:
     again = json.loads((tmp_path / "names.json").read_text())
     assert again["threshold"] == meta["threshold"] and again["neighbour_threshold"] == 0.3
     assert again["dev"]["n_names"] == 484 and 0.9 < again["dev"]["names_recall"] <= 1.0
+    assert again["dev"]["redactor"]["n_names"] == 484 and 0.9 < again["dev"]["redactor"]["clean_unchanged"] <= 1.0
     assert list(again["heldout_tagger_alone"]) == ["names_k"]
     assert set(again["heldout_redactor"]) == {"tagger+rules on names_k", "tagger on names_k"}
     assert again["rescored_by"] == "tools/train-names --rescore --neighbour 0.3"
